@@ -1,0 +1,45 @@
+# Wel(l)Fare Legami — two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export WELLFARE_DEMO_PASSWORD ?= legami-demo-2018
+
+.PHONY: install run test test-fast lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+run: install
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py seed_wellfare --demo
+	@echo ""
+	@echo "Wel(l)Fare Legami: http://127.0.0.1:8000"
+	@echo "Utenti demo (password: $(WELLFARE_DEMO_PASSWORD)):"
+	@echo "  direzione, udp.cremonese, udp.cremasco, udp.casalasco, coordinatore,"
+	@echo "  fundraising, amministrazione, referente, admin (superuser)"
+	@echo ""
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest -n auto
+
+test-fast: install
+	$(BIN)/pytest -n auto -m "not e2e"
+
+lint: install
+	$(BIN)/ruff check .
+
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

@@ -1,0 +1,162 @@
+"""Admin for every governance model; non-superusers see only what `visible_to` lets them see."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Action,
+    Attendance,
+    BodyMember,
+    Decision,
+    District,
+    GovernanceBody,
+    Meeting,
+    MeetingAttachment,
+    Municipality,
+    Organisation,
+    ProjectYear,
+    UserProfile,
+)
+
+
+class ScopedAdmin(SimpleHistoryAdmin):
+    """Applies the model's `visible_to(user)` to non-superusers (ARCHITECTURE.md, "Access control")."""
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser or not hasattr(queryset, "visible_to"):
+            return queryset
+        return queryset.visible_to(request.user)
+
+
+@admin.register(District)
+class DistrictAdmin(ScopedAdmin):
+    list_display = ["name", "full_name", "municipalities_count", "lead_organisation"]
+    search_fields = ["name", "full_name"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(ScopedAdmin):
+    list_display = ["name", "istat_code", "district"]
+    list_filter = ["district"]
+    search_fields = ["name", "istat_code"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ScopedAdmin):
+    list_display = ["name", "kind", "district", "tax_code", "is_lead_partner", "is_partner", "is_member"]
+    list_filter = ["kind", "district", "is_partner", "is_member", "is_lead_partner"]
+    search_fields = ["name", "short_name", "tax_code", "aliases"]
+
+
+@admin.register(Action)
+class ActionAdmin(ScopedAdmin):
+    list_display = ["code", "name", "order"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(ProjectYear)
+class ProjectYearAdmin(ScopedAdmin):
+    list_display = ["number", "start", "end"]
+
+
+class BodyMemberInline(admin.TabularInline):
+    model = BodyMember
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(GovernanceBody)
+class GovernanceBodyAdmin(ScopedAdmin):
+    list_display = ["name", "meetings_per_year", "quorum_rule", "district", "action", "coordinating_organisation"]
+    list_filter = ["quorum_rule", "district", "action"]
+    search_fields = ["name", "composition", "functions"]
+    inlines = [BodyMemberInline]
+
+
+@admin.register(BodyMember)
+class BodyMemberAdmin(ScopedAdmin):
+    list_display = ["name", "body", "organisation", "role", "active"]
+    list_filter = ["body", "active"]
+    search_fields = ["name", "role", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(body__in=GovernanceBody.objects.visible_to(request.user))
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    raw_id_fields = ["member"]
+
+
+class DecisionInline(admin.TabularInline):
+    model = Decision
+    extra = 0
+    autocomplete_fields = ["owner_organisation"]
+
+
+class MeetingAttachmentInline(admin.TabularInline):
+    model = MeetingAttachment
+    extra = 0
+
+
+@admin.register(Meeting)
+class MeetingAdmin(ScopedAdmin):
+    list_display = ["body", "date", "start_time", "place", "online"]
+    list_filter = ["body", "online", "body__district"]
+    search_fields = ["agenda", "minutes", "topics", "body__name"]
+    date_hierarchy = "date"
+    inlines = [AttendanceInline, DecisionInline, MeetingAttachmentInline]
+
+
+@admin.register(Decision)
+class DecisionAdmin(ScopedAdmin):
+    list_display = ["text", "meeting", "owner", "due_date", "status"]
+    list_filter = ["status", "meeting__body"]
+    search_fields = ["text", "owner"]
+    raw_id_fields = ["meeting"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(ScopedAdmin):
+    list_display = ["meeting", "member", "guest_name", "status"]
+    list_filter = ["status"]
+    search_fields = ["member__name", "guest_name"]
+    raw_id_fields = ["meeting", "member"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(meeting__in=Meeting.objects.visible_to(request.user))
+
+
+@admin.register(MeetingAttachment)
+class MeetingAttachmentAdmin(ScopedAdmin):
+    list_display = ["title", "meeting", "signed_minutes", "uploaded_at"]
+    list_filter = ["signed_minutes"]
+    search_fields = ["title"]
+    raw_id_fields = ["meeting"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(meeting__in=Meeting.objects.visible_to(request.user))
+
+
+@admin.register(UserProfile)
+class UserProfileAdmin(ScopedAdmin):
+    list_display = ["user", "organisation"]
+    search_fields = ["user__username", "user__last_name", "organisation__name"]
+    filter_horizontal = ["districts"]
+    autocomplete_fields = ["organisation"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(user=request.user)

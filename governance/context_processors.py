@@ -1,0 +1,24 @@
+"""Navigation entries shown only to the roles that may use them."""
+
+from django.urls import reverse
+
+from .scoping import user_scope
+
+
+def navigation(request):
+    scope = user_scope(getattr(request, "user", None))
+    if scope.is_empty:
+        return {"nav_items": [], "scope": scope}
+    items = [
+        ("Cruscotto", reverse("home")),
+        ("Organismi", reverse("governance:body_list")),
+        ("Incontri", reverse("governance:meeting_list")),
+        ("Decisioni", reverse("governance:decision_list")),
+        ("Organizzazioni", reverse("governance:organisation_list")),
+    ]
+    path = request.path
+    nav = [
+        {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}
+        for label, url in items
+    ]
+    return {"nav_items": nav, "scope": scope}

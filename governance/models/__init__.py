@@ -1,0 +1,30 @@
+"""Models of the governance app, split by concept."""
+
+from .bodies import (
+    Attendance,
+    BodyMember,
+    Decision,
+    GovernanceBody,
+    Meeting,
+    MeetingAttachment,
+    meeting_attachment_path,
+)
+from .territory import Action, District, Municipality, Organisation, ProjectYear, reference_date_default
+from .users import UserProfile
+
+__all__ = [
+    "Action",
+    "Attendance",
+    "BodyMember",
+    "Decision",
+    "District",
+    "GovernanceBody",
+    "Meeting",
+    "MeetingAttachment",
+    "Municipality",
+    "Organisation",
+    "ProjectYear",
+    "UserProfile",
+    "meeting_attachment_path",
+    "reference_date_default",
+]

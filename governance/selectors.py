@@ -1,0 +1,56 @@
+"""Reads shared by views and reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .models import GovernanceBody, ProjectYear
+
+
+@dataclass(frozen=True)
+class CadenceCell:
+    year: ProjectYear
+    held: int
+    expected: Decimal | None  # None: the year had not begun at the reference date
+
+    @property
+    def behind(self) -> bool:
+        """Behind schedule: fewer meetings than the whole ones expected so far."""
+        return self.expected is not None and self.held < int(self.expected)
+
+    @property
+    def percent(self) -> int | None:
+        if not self.expected:
+            return None
+        return round(self.held * 100 / self.expected)
+
+
+@dataclass(frozen=True)
+class CadenceRow:
+    body: GovernanceBody
+    cells: list[CadenceCell]
+
+    @property
+    def behind(self) -> bool:
+        return any(c.behind for c in self.cells)
+
+
+def cadence_compliance(*, bodies, reference: dt.date) -> list[CadenceRow]:
+    """Meetings held vs expected for each body and project year, pro-rated up to `reference` (2 queries)."""
+    years = list(ProjectYear.objects.all())
+    rows = []
+    for body in bodies.with_meeting_counts(years).select_related("district"):
+        cells = [
+            CadenceCell(year=y, held=getattr(body, f"held_{y.number}"), expected=body.expected_meetings(y, reference))
+            for y in years
+        ]
+        rows.append(CadenceRow(body=body, cells=cells))
+    return rows
+
+
+def bodies_behind_schedule(*, user, reference: dt.date) -> list[CadenceRow]:
+    return [
+        r for r in cadence_compliance(bodies=GovernanceBody.objects.visible_to(user), reference=reference) if r.behind
+    ]

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from .views import meetings, organisations, pages
+
+app_name = "governance"
+
+urlpatterns = [
+    path("organisations/", organisations.organisation_list, name="organisation_list"),
+    path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
+    path("bodies/", meetings.body_list, name="body_list"),
+    path("bodies/<int:pk>/", meetings.body_detail, name="body_detail"),
+    path("meetings/", meetings.meeting_list, name="meeting_list"),
+    path("meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/pdf/", meetings.meeting_pdf, name="meeting_pdf"),
+    path("meetings/<int:pk>/attachments/", meetings.meeting_attachment_upload, name="meeting_attachment_upload"),
+    path(
+        "meetings/<int:pk>/attachments/<int:attachment_pk>/",
+        meetings.meeting_attachment_download,
+        name="meeting_attachment_download",
+    ),
+    path("decisions/", meetings.decision_list, name="decision_list"),
+    path("reference-date/", pages.reference_date_set, name="reference_date_set"),
+]

@@ -1,0 +1,223 @@
+"""Governance bodies (cadence), meetings (attendance, decisions, attachments, PDF minutes) and decisions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import permissions
+from ..filters import DecisionFilter, MeetingFilter
+from ..forms import AttendanceFormSet, ChooseBodyForm, DecisionFormSet, MeetingAttachmentForm, MeetingForm
+from ..models import Attendance, Decision, GovernanceBody, Meeting, MeetingAttachment, ProjectYear
+from ..pdf import render_pdf
+from ..reference import reference_date
+from ..selectors import cadence_compliance
+from ..services import ConcurrentEditError, meeting_attachment_add, meeting_save
+from .common import ReferenceDateForm, history_of, paginate
+
+
+@login_required
+def body_list(request):
+    reference = reference_date(request)
+    rows = cadence_compliance(bodies=GovernanceBody.objects.visible_to(request.user), reference=reference)
+    years = ProjectYear.objects.all()
+    return render(
+        request,
+        "governance/body_list.html",
+        {
+            "rows": rows,
+            "years": years,
+            "reference": reference,
+            "reference_form": ReferenceDateForm(initial={"reference": reference}),
+        },
+    )
+
+
+@login_required
+def body_detail(request, pk):
+    body = get_object_or_404(
+        GovernanceBody.objects.visible_to(request.user).select_related(
+            "district", "coordinating_organisation", "action"
+        ),
+        pk=pk,
+    )
+    reference = reference_date(request)
+    row = cadence_compliance(bodies=GovernanceBody.objects.filter(pk=body.pk), reference=reference)[0]
+    meetings = paginate(request, body.meetings.annotate(decision_count=Count("decisions")).order_by("-date", "-pk"))
+    return render(
+        request,
+        "governance/body_detail.html",
+        {
+            "body": body,
+            "row": row,
+            "reference": reference,
+            "members": body.members.select_related("organisation"),
+            "meetings": meetings,
+            "can_manage": permissions.can_manage_meetings_of(request.user, body),
+            "history": history_of(body),
+        },
+    )
+
+
+# --- Meetings ----------------------------------------------------------------------------------------
+
+
+@login_required
+def meeting_list(request):
+    queryset = (
+        Meeting.objects.visible_to(request.user)
+        .select_related("body", "body__district")
+        .annotate(
+            decision_count=Count("decisions", distinct=True),
+            present_count=Count("attendances", filter=Q(attendances__status="present"), distinct=True),
+        )
+    )
+    filterset = MeetingFilter(request.GET, queryset=queryset, user=request.user)
+    page = paginate(request, filterset.qs.order_by("-date", "-start_time", "-pk"))
+    return render(
+        request,
+        "governance/meeting_list.html",
+        {"filter": filterset, "page": page, "can_create": permissions.can_create_meetings(request.user)},
+    )
+
+
+def _meeting_queryset(user):
+    return Meeting.objects.visible_to(user).select_related("body", "body__district")
+
+
+@login_required
+def meeting_detail(request, pk):
+    meeting = get_object_or_404(
+        _meeting_queryset(request.user).prefetch_related(
+            Prefetch("attendances", queryset=Attendance.objects.select_related("member__organisation")),
+            Prefetch("decisions", queryset=Decision.objects.select_related("owner_organisation")),
+            Prefetch("attachments", queryset=MeetingAttachment.objects.select_related("uploaded_by")),
+        ),
+        pk=pk,
+    )
+    can_manage = permissions.can_manage_meetings_of(request.user, meeting.body)
+    return render(
+        request,
+        "governance/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "quorum": meeting.quorum(),
+            "reference": reference_date(request),
+            "can_manage": can_manage,
+            "attachment_form": MeetingAttachmentForm() if can_manage else None,
+            "history": history_of(meeting),
+        },
+    )
+
+
+@login_required
+def meeting_create(request):
+    permissions.require(permissions.can_create_meetings(request.user))
+    bodies = GovernanceBody.objects.visible_to(request.user)
+    manageable = [b.pk for b in bodies if permissions.can_manage_meetings_of(request.user, b)]
+    choose = ChooseBodyForm(request.GET or None, bodies=bodies.filter(pk__in=manageable))
+    if not choose.is_valid():
+        return render(request, "governance/meeting_choose_body.html", {"form": choose})
+    return _meeting_form(request, body=choose.cleaned_data["body"], meeting=Meeting())
+
+
+@login_required
+def meeting_edit(request, pk):
+    meeting = get_object_or_404(_meeting_queryset(request.user), pk=pk)
+    permissions.require(permissions.can_manage_meetings_of(request.user, meeting.body))
+    return _meeting_form(request, body=meeting.body, meeting=meeting)
+
+
+def _meeting_form(request, *, body, meeting):
+    members = body.members.filter(active=True).select_related("organisation")
+    data = request.POST if request.method == "POST" else None
+    form = MeetingForm(data, instance=meeting, body=body)
+    initial = None
+    if not meeting.pk:
+        initial = [{"member": m.pk, "status": "present"} for m in members]
+    attendance = AttendanceFormSet(data, instance=meeting, prefix="att", members=members, initial=initial)
+    if initial:
+        attendance.extra = len(initial) + 2
+    decisions = DecisionFormSet(data, instance=meeting, prefix="dec")
+    if request.method == "POST":
+        form_ok = form.is_valid()
+        decisions.meeting_date = form.cleaned_data.get("date") if form_ok else None
+        if form_ok and attendance.is_valid() and decisions.is_valid():
+            try:
+                saved = meeting_save(
+                    meeting_form=form,
+                    attendance_formset=attendance,
+                    decision_formset=decisions,
+                    user=request.user,
+                    expected_version=form.cleaned_data.get("version"),
+                )
+            except ConcurrentEditError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "Incontro salvato.")
+                return redirect(saved)
+        else:
+            messages.error(request, "Controllare i campi evidenziati: nulla è stato salvato.")
+    return render(
+        request,
+        "governance/meeting_form.html",
+        {"form": form, "attendance": attendance, "decisions": decisions, "body": body, "meeting": meeting},
+    )
+
+
+@login_required
+def meeting_pdf(request, pk):
+    meeting = get_object_or_404(
+        _meeting_queryset(request.user).prefetch_related(
+            Prefetch("attendances", queryset=Attendance.objects.select_related("member__organisation")),
+            "decisions",
+        ),
+        pk=pk,
+    )
+    return render_pdf(
+        request=request,
+        template="governance/meeting_pdf.html",
+        context={"meeting": meeting, "quorum": meeting.quorum()},
+        filename=f"verbale-{meeting.body.code}-{meeting.date:%Y-%m-%d}.pdf",
+    )
+
+
+@login_required
+@require_POST
+def meeting_attachment_upload(request, pk):
+    meeting = get_object_or_404(_meeting_queryset(request.user), pk=pk)
+    permissions.require(permissions.can_manage_meetings_of(request.user, meeting.body))
+    form = MeetingAttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        meeting_attachment_add(form=form, meeting=meeting, user=request.user)
+        messages.success(request, "Allegato caricato.")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, f"Allegato non caricato: {error}")
+    return redirect(meeting)
+
+
+@login_required
+def meeting_attachment_download(request, pk, attachment_pk):
+    meeting = get_object_or_404(_meeting_queryset(request.user), pk=pk)
+    attachment = get_object_or_404(meeting.attachments, pk=attachment_pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("File non trovato.") from missing
+    return FileResponse(handle, as_attachment=True, filename=attachment.file.name.rsplit("/", 1)[-1])
+
+
+# --- Decisions ---------------------------------------------------------------------------------------
+
+
+@login_required
+def decision_list(request):
+    reference = reference_date(request)
+    queryset = Decision.objects.visible_to(request.user).select_related("meeting__body", "owner_organisation")
+    filterset = DecisionFilter(request.GET, queryset=queryset, user=request.user)
+    page = paginate(request, filterset.qs.open_and_overdue_first(reference))
+    return render(request, "governance/decision_list.html", {"filter": filterset, "page": page, "reference": reference})

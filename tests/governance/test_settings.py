@@ -1,0 +1,54 @@
+"""Production settings: safe defaults, clear failures, `check --deploy` clean."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, **env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    for key in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "STATICFILES_BACKEND"):
+        env.pop(key, None)
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+PRODUCTION = {
+    "SECRET_KEY": "p9$Xk2!vQz7#Lm4@Rt8^Wn1&Hy6*Bc3(Df5)Gj0_Ks9+Ua2=Ve7-Np4",
+    "ALLOWED_HOSTS": "wellfare.example.it",
+}
+
+
+def test_check_deploy_prints_no_warning_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"), [("SECRET_KEY", "SECRET_KEY is not set"), ("ALLOWED_HOSTS", "ALLOWED_HOSTS is not set")]
+)
+def test_missing_secret_key_or_allowed_hosts_stops_start_up(missing, message):
+    env = {k: v for k, v in PRODUCTION.items() if k != missing}
+    result = run_manage("check", **env)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_italian_locale_and_formats(settings):
+    assert settings.LANGUAGE_CODE == "it"
+    assert settings.TIME_ZONE == "Europe/Rome"
+    assert settings.USE_THOUSAND_SEPARATOR
+    from decimal import Decimal
+
+    from governance.templatetags.wellfare import euro
+
+    assert euro(Decimal("1234.5")) == "1.234,50 €"
+    assert euro(Decimal("3014748")) == "3.014.748,00 €"

@@ -1,0 +1,138 @@
+"""Every URL of the project × every demo role (plus anonymous and a user with no role): the allowed status.
+
+Anonymous → login redirect; out of scope → 404; in scope but not allowed → 403. The URL patterns come from the
+URLconf itself: a new URL without an entry in MATRIX fails `test_every_url_has_an_entry_in_the_matrix`.
+Apps add their entries to MATRIX (one dict per app, merged below).
+"""
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from governance.models import GovernanceBody, Organisation
+from tests.conftest import ROLES
+from tests.factories import MeetingAttachmentFactory, MeetingFactory
+
+ANONYMOUS = "anonymous"
+NOBODY = "nobody"
+ALL_ROLES = [ANONYMOUS, NOBODY, *ROLES]
+LOGGED_IN = [NOBODY, *ROLES]
+LOGIN = "login"  # redirect to the login page
+EXCLUDED_NAMESPACES = {"admin"}  # the admin is tested in test_admin_scoping.py
+
+
+@dataclass
+class Case:
+    """How to call one URL and what each role gets. `args` names objects of the `world` fixture."""
+
+    expect: dict
+    method: str = "get"
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)
+
+
+def statuses(default, **by_role):
+    """Expected status for every role: `default` for logged-in users, LOGIN for anonymous, overrides by role."""
+    result = {ANONYMOUS: LOGIN, **dict.fromkeys(LOGGED_IN, default)}
+    result.update({role.replace("_", "."): status for role, status in by_role.items()})
+    return result
+
+
+def public(status=200):
+    return dict.fromkeys(ALL_ROLES, status)
+
+
+# Records of the Cremonese district: seen by programme-wide roles and the Cremonese staff only.
+CREMONESE_READ = statuses(404, direzione=200, fundraising=200, amministrazione=200, udp_cremonese=200, coordinatore=200)
+CREMONESE_MANAGE = statuses(
+    404, direzione=200, udp_cremonese=200, coordinatore=403, fundraising=403, amministrazione=403
+)
+CREATE_MEETING = statuses(403, direzione=200, udp_cremonese=200, udp_cremasco=200, udp_casalasco=200)
+
+MATRIX_CORE = {
+    "home": Case(statuses(200)),
+    "privacy": Case(public()),
+    "accessibility": Case(public()),
+    "login": Case(public()),
+    "logout": Case(public(302), method="post"),
+    "password_change": Case(statuses(200)),
+    "password_change_done": Case(statuses(200)),
+    "password_reset": Case(public()),
+    "password_reset_done": Case(public()),
+    "password_reset_confirm": Case(public(), kwargs={"uidb64": "MQ", "token": "set-password"}),
+    "password_reset_complete": Case(public()),
+    "set_language": Case(public(302), method="post", data={"language": "it"}),
+    "governance:organisation_list": Case(statuses(200)),
+    "governance:organisation_detail": Case(CREMONESE_READ, args=("organisation",)),
+    "governance:body_list": Case(statuses(200)),
+    "governance:body_detail": Case(CREMONESE_READ, args=("body",)),
+    "governance:meeting_list": Case(statuses(200)),
+    "governance:meeting_create": Case(CREATE_MEETING),
+    "governance:meeting_detail": Case(CREMONESE_READ, args=("meeting",)),
+    "governance:meeting_edit": Case(CREMONESE_MANAGE, args=("meeting",)),
+    "governance:meeting_pdf": Case(CREMONESE_READ, args=("meeting",)),
+    "governance:meeting_attachment_upload": Case(
+        {**CREMONESE_MANAGE, "direzione": 302, "udp.cremonese": 302}, method="post", args=("meeting",)
+    ),
+    "governance:meeting_attachment_download": Case(CREMONESE_READ, args=("meeting", "attachment")),
+    "governance:decision_list": Case(statuses(200)),
+    "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
+}
+
+MATRIX = {**MATRIX_CORE}
+
+
+def project_url_names():
+    names = set()
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace in EXCLUDED_NAMESPACES:
+                    continue
+                ns = pattern.namespace or namespace
+                walk(pattern.url_patterns, ns)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_url_has_an_entry_in_the_matrix():
+    missing = project_url_names() - set(MATRIX)
+    assert not missing, f"URLs without an entry in the authorisation matrix: {sorted(missing)}"
+    stale = set(MATRIX) - project_url_names()
+    assert not stale, f"Matrix entries for URLs that no longer exist: {sorted(stale)}"
+
+
+@pytest.fixture
+def world(db, media_root):
+    meeting = MeetingFactory(body=GovernanceBody.objects.get(code="coord_cremonese"))
+    return {
+        "organisation": Organisation.objects.get(name="Azienda Sociale del Cremonese"),
+        "body": meeting.body,
+        "meeting": meeting,
+        "attachment": MeetingAttachmentFactory(meeting=meeting),
+    }
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_authorisation_matrix(client, world, name, role):
+    case = MATRIX[name]
+    if role == NOBODY:
+        client.force_login(get_user_model().objects.create_user("nobody"))
+    elif role != ANONYMOUS:
+        client.force_login(get_user_model().objects.get(username=role))
+    args = [world[a].pk for a in case.args]
+    url = reverse(name, args=args or None, kwargs=case.kwargs or None)
+    response = getattr(client, case.method)(url, case.data)
+    expected = case.expect[role]
+    if expected == LOGIN:
+        assert response.status_code == 302, f"{name} as {role}: {response.status_code}"
+        assert response["Location"].startswith(reverse("login")), response["Location"]
+    else:
+        assert response.status_code == expected, f"{name} as {role}: {response.status_code}, expected {expected}"

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from governance.views import pages
+
+admin.site.site_header = "Wel(l)Fare Legami – amministrazione"
+admin.site.site_title = "Wel(l)Fare Legami"
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("accessibilita/", pages.accessibility, name="accessibility"),
+    path("governance/", include("governance.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "wellfare.errors.permission_denied"
+handler404 = "wellfare.errors.page_not_found"
+handler500 = "wellfare.errors.server_error"
