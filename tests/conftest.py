@@ -3,6 +3,7 @@
 Reference data (districts, partners, bodies, project years) and the demo users are loaded once per test database;
 tests that flush the database (transactional and browser tests) get them back before the next test runs.
 """
+
 import io
 
 import pytest

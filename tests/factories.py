@@ -1,4 +1,5 @@
 """factory_boy factories named after the domain."""
+
 import datetime as dt
 
 import factory

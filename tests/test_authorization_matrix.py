@@ -4,52 +4,27 @@ Anonymous → login redirect; out of scope → 404; in scope but not allowed →
 URLconf itself: a new URL without an entry in MATRIX fails `test_every_url_has_an_entry_in_the_matrix`.
 Apps add their entries to MATRIX (one dict per app, merged below).
 """
-from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from governance.models import GovernanceBody, Organisation
-from tests.conftest import ROLES
 from tests.factories import MeetingAttachmentFactory, MeetingFactory
-
-ANONYMOUS = "anonymous"
-NOBODY = "nobody"
-ALL_ROLES = [ANONYMOUS, NOBODY, *ROLES]
-LOGGED_IN = [NOBODY, *ROLES]
-LOGIN = "login"  # redirect to the login page
-EXCLUDED_NAMESPACES = {"admin"}  # the admin is tested in test_admin_scoping.py
-
-
-@dataclass
-class Case:
-    """How to call one URL and what each role gets. `args` names objects of the `world` fixture."""
-
-    expect: dict
-    method: str = "get"
-    args: tuple = ()
-    kwargs: dict = field(default_factory=dict)
-    data: dict = field(default_factory=dict)
-
-
-def statuses(default, **by_role):
-    """Expected status for every role: `default` for logged-in users, LOGIN for anonymous, overrides by role."""
-    result = {ANONYMOUS: LOGIN, **dict.fromkeys(LOGGED_IN, default)}
-    result.update({role.replace("_", "."): status for role, status in by_role.items()})
-    return result
-
-
-def public(status=200):
-    return dict.fromkeys(ALL_ROLES, status)
-
-
-# Records of the Cremonese district: seen by programme-wide roles and the Cremonese staff only.
-CREMONESE_READ = statuses(404, direzione=200, fundraising=200, amministrazione=200, udp_cremonese=200, coordinatore=200)
-CREMONESE_MANAGE = statuses(
-    404, direzione=200, udp_cremonese=200, coordinatore=403, fundraising=403, amministrazione=403
+from tests.matrix import (
+    ALL_ROLES,
+    ANONYMOUS,
+    CREATE_MEETING,
+    CREMONESE_MANAGE,
+    CREMONESE_READ,
+    LOGIN,
+    NOBODY,
+    Case,
+    public,
+    statuses,
 )
-CREATE_MEETING = statuses(403, direzione=200, udp_cremonese=200, udp_cremasco=200, udp_casalasco=200)
+
+EXCLUDED_NAMESPACES = {"admin"}  # the admin is tested in tests/governance/test_admin_scoping.py
 
 MATRIX_CORE = {
     "home": Case(statuses(200)),

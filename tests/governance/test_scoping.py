@@ -1,4 +1,5 @@
 """visible_to(user): each role sees its scope; out of scope is invisible; no role sees nothing (fail closed)."""
+
 import pytest
 
 from governance.models import District, GovernanceBody, Meeting, Municipality, Organisation

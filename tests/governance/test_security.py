@@ -1,4 +1,5 @@
 """Login lockout, sessions, security headers and caching of pages behind login."""
+
 import pytest
 from django.urls import reverse
 

@@ -1,4 +1,5 @@
 """The reference data from the programme's documents, loaded by `seed_wellfare`."""
+
 import io
 
 import pytest

@@ -1,4 +1,5 @@
 """Production settings: safe defaults, clear failures, `check --deploy` clean."""
+
 import os
 import subprocess
 import sys
