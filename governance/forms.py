@@ -54,6 +54,12 @@ class AttendanceForm(forms.ModelForm):
         self.fields["member"].required = False
         self.fields["status"].initial = AttendanceStatus.PRESENT
 
+    def has_changed(self):
+        """A new row proposed for a body member is saved even if left as proposed (present)."""
+        if self.instance.pk is None and self.data.get(self.add_prefix("member")):
+            return True
+        return super().has_changed()
+
     def clean(self):
         data = super().clean()
         member, guest = data.get("member"), (data.get("guest_name") or "").strip()

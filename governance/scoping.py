@@ -74,7 +74,9 @@ def user_scope(user) -> Scope:
         organisation_id=profile.organisation_id if profile else None,
         is_superuser=user.is_superuser,
         # Superusers administer the system; identity stays with the district staff (ARCHITECTURE.md).
-        can_see_identity=(not user.is_superuser) and user.has_perm(IDENTITY_PERMISSION),
+        can_see_identity=(
+            not user.is_superuser and bool(roles & DISTRICT_ROLES) and user.has_perm(IDENTITY_PERMISSION)
+        ),
     )
     user._wellfare_scope = scope
     return scope
