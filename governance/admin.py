@@ -160,3 +160,6 @@ class UserProfileAdmin(ScopedAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         return queryset if request.user.is_superuser else queryset.filter(user=request.user)
+
+
+from .budget import admin as budget_admin  # noqa: E402, F401  (registers the budget models)

@@ -28,3 +28,6 @@ __all__ = [
     "meeting_attachment_path",
     "reference_date_default",
 ]
+from .budget import BudgetLine, BudgetPlan, Expense, ExpenseAttachment, expense_attachment_path  # noqa: E402
+
+__all__ += ["BudgetLine", "BudgetPlan", "Expense", "ExpenseAttachment", "expense_attachment_path"]

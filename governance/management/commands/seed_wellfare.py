@@ -90,6 +90,9 @@ class Command(BaseCommand):
                 {"start": dt.date.fromisoformat(y["start"]), "end": dt.date.fromisoformat(y["end"])},
             )
         self.seed_bodies(districts)
+        from governance.budget.reference import seed_budget_plans
+
+        seed_budget_plans(upsert=upsert)
 
     def seed_organisations(self):
         """Partners and members; an organisation in both lists (Sol.Co.) gets both roles."""

@@ -1,0 +1,58 @@
+"""Admin of the budget (registered by importing this module from governance/admin.py).
+
+Expense status changes only through the services (state machine and history), so the admin shows it read-only.
+"""
+
+from django.contrib import admin
+
+from ..admin import ScopedAdmin
+from ..models import BudgetLine, BudgetPlan, Expense, ExpenseAttachment
+
+
+@admin.register(BudgetPlan)
+class BudgetPlanAdmin(ScopedAdmin):
+    list_display = ["name", "date", "declared_total", "declared_cariplo", "is_active", "illustrative_allocation"]
+    readonly_fields = ["is_active"]  # through budget_plan_activate, which keeps one plan active
+    search_fields = ["name", "code"]
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(ScopedAdmin):
+    list_display = ["plan", "action", "partner", "year", "category", "funding_source", "planned_amount"]
+    list_filter = ["plan", "action", "year", "category", "funding_source"]
+    list_select_related = ["plan", "action", "partner", "year"]
+    search_fields = ["description", "partner__name"]
+    autocomplete_fields = ["partner"]
+
+
+class ExpenseAttachmentInline(admin.TabularInline):
+    model = ExpenseAttachment
+    extra = 0
+
+
+@admin.register(Expense)
+class ExpenseAdmin(ScopedAdmin):
+    list_display = ["date", "payee", "line", "gross_amount", "status", "origin"]
+    list_filter = ["status", "origin", "document_kind", "line__plan"]
+    list_select_related = ["line__plan", "line__action", "line__partner", "line__year"]
+    search_fields = ["description", "payee", "document_number", "cup", "cig"]
+    raw_id_fields = ["line"]
+    date_hierarchy = "date"
+    readonly_fields = ["status", "status_reason", "origin", "gross_amount"]
+    inlines = [ExpenseAttachmentInline]
+
+    def save_model(self, request, obj, form, change):
+        obj.gross_amount = obj.net_amount + obj.vat_amount
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ExpenseAttachment)
+class ExpenseAttachmentAdmin(ScopedAdmin):
+    list_display = ["expense", "kind", "uploaded_at"]
+    raw_id_fields = ["expense"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(expense__in=Expense.objects.visible_to(request.user))
