@@ -18,7 +18,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed
+# Development defaults for manage.py commands run by hand (real environment variables win; see settings.py).
+.env:
+	printf 'DEBUG=1\n' > $@
+
+install: $(VENV)/.installed node_modules/.installed .env
 
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput

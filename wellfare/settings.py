@@ -13,6 +13,10 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
+# A local `.env` (created by `make install` with DEBUG=1 for development, never committed) may supply defaults;
+# real environment variables always win. Production sets its variables in the environment and has no `.env`.
+if (BASE_DIR / ".env").is_file():
+    env.read_env(BASE_DIR / ".env")
 
 DEBUG = env.bool("DEBUG", default=False)
 

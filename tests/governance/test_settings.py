@@ -14,6 +14,7 @@ def run_manage(*args, **env_overrides):
     env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
     for key in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "STATICFILES_BACKEND"):
         env.pop(key, None)
+    env["DEBUG"] = "0"  # production, whatever a local .env says
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
