@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from .. import permissions
 from ..filters import DecisionFilter, MeetingFilter
 from ..forms import AttendanceFormSet, ChooseBodyForm, DecisionFormSet, MeetingAttachmentForm, MeetingForm
-from ..models import Attendance, Decision, GovernanceBody, Meeting, MeetingAttachment, ProjectYear
+from ..models import Attendance, Decision, GovernanceBody, Meeting, MeetingAttachment
 from ..pdf import render_pdf
 from ..reference import reference_date
 from ..selectors import cadence_compliance
@@ -22,7 +22,7 @@ from .common import ReferenceDateForm, history_of, paginate
 def body_list(request):
     reference = reference_date(request)
     rows = cadence_compliance(bodies=GovernanceBody.objects.visible_to(request.user), reference=reference)
-    years = ProjectYear.objects.all()
+    years = [cell.year for cell in rows[0].cells] if rows else []
     return render(
         request,
         "governance/body_list.html",
@@ -44,7 +44,9 @@ def body_detail(request, pk):
         pk=pk,
     )
     reference = reference_date(request)
-    row = cadence_compliance(bodies=GovernanceBody.objects.filter(pk=body.pk), reference=reference)[0]
+    row = cadence_compliance(
+        bodies=GovernanceBody.objects.visible_to(request.user).filter(pk=body.pk), reference=reference
+    )[0]
     meetings = paginate(request, body.meetings.annotate(decision_count=Count("decisions")).order_by("-date", "-pk"))
     return render(
         request,
