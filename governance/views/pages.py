@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from ..dashboard import panels_for
 from ..enums import DecisionStatus
 from ..models import Decision, District, GovernanceBody, Meeting, Organisation
 from ..reference import reference_date, set_reference_date
@@ -32,6 +33,7 @@ def home(request):
             open_count=decisions.filter(status=DecisionStatus.OPEN).count(),
             districts=District.objects.visible_to(request.user).select_related("lead_organisation"),
             recent_meetings=Meeting.objects.visible_to(request.user).select_related("body")[:5],
+            panels=panels_for(request=request, reference=reference),
             organisation_counts=Organisation.objects.visible_to(request.user).aggregate(
                 partners=Count("pk", filter=Q(is_partner=True)), members=Count("pk", filter=Q(is_member=True))
             ),

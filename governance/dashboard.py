@@ -1,0 +1,45 @@
+"""The programme dashboard reads every app through a registry (ARCHITECTURE.md, "Dependencies between apps").
+
+governance never imports an action app. Each app registers its panels in its `AppConfig.ready()`:
+
+    from governance.dashboard import Panel, register_panel
+    register_panel(Panel(key="patti", title="Patti gener-attivi", template="patti/_dashboard_panel.html",
+                         context=patti_panel_context, visible=lambda scope: not scope.is_empty, order=10))
+
+`context(request=..., reference=...)` returns the template context of the panel, computed from the app's
+`reports.py` (aggregates in SQL, already scoped to the user).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .scoping import Scope, user_scope
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    title: str
+    template: str
+    context: Callable[..., dict]
+    visible: Callable[[Scope], bool]
+    order: int = 100
+
+
+_PANELS: dict[str, Panel] = {}
+
+
+def register_panel(panel: Panel) -> None:
+    _PANELS[panel.key] = panel
+
+
+def panels_for(*, request, reference) -> list[tuple[Panel, dict]]:
+    """The panels this user may see, in order, each with its computed context."""
+    scope = user_scope(request.user)
+    return [
+        (panel, panel.context(request=request, reference=reference))
+        for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.key))
+        if panel.visible(scope)
+    ]
