@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from .budget.permissions import can_read_budget
 from .scoping import user_scope
 
 
@@ -16,6 +17,8 @@ def navigation(request):
         ("Decisioni", reverse("governance:decision_list")),
         ("Organizzazioni", reverse("governance:organisation_list")),
     ]
+    if can_read_budget(request.user):
+        items += [("Budget", reverse("governance:budget_report")), ("Spese", reverse("governance:expense_list"))]
     path = request.path
     nav = [
         {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}

@@ -86,6 +86,9 @@ TOPICS = [
 
 def seed_demo(*, stdout, password: str) -> None:
     seed_demo_users(stdout=stdout, password=password)
+    from .budget.demo import seed_demo_budget
+
+    seed_demo_budget(stdout=stdout)
     if Meeting.objects.filter(agenda__startswith=DEMO_LABEL).exists():
         stdout.write("Incontri dimostrativi già presenti: nessuna modifica.")
         return

@@ -23,3 +23,7 @@ urlpatterns = [
     path("decisions/", meetings.decision_list, name="decision_list"),
     path("reference-date/", pages.reference_date_set, name="reference_date_set"),
 ]
+
+from .budget.urls import urlpatterns as budget_urlpatterns  # noqa: E402
+
+urlpatterns += budget_urlpatterns

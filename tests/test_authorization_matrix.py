@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from governance.models import GovernanceBody, Organisation
 from tests.factories import MeetingAttachmentFactory, MeetingFactory
+from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
 from tests.matrix import (
     ALL_ROLES,
     ANONYMOUS,
@@ -23,6 +24,7 @@ from tests.matrix import (
     public,
     statuses,
 )
+from tests.patti.matrix import MATRIX_PATTI, patti_world
 
 EXCLUDED_NAMESPACES = {"admin"}  # the admin is tested in tests/governance/test_admin_scoping.py
 
@@ -56,7 +58,7 @@ MATRIX_CORE = {
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
 
-MATRIX = {**MATRIX_CORE}
+MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI}
 
 
 def project_url_names():
@@ -84,13 +86,15 @@ def test_every_url_has_an_entry_in_the_matrix():
 
 
 @pytest.fixture
-def world(db, media_root):
+def world(request, db, media_root):
     meeting = MeetingFactory(body=GovernanceBody.objects.get(code="coord_cremonese"))
     return {
         "organisation": Organisation.objects.get(name="Azienda Sociale del Cremonese"),
         "body": meeting.body,
         "meeting": meeting,
         "attachment": MeetingAttachmentFactory(meeting=meeting),
+        **budget_world(),
+        **patti_world(request),
     }
 
 

@@ -1,0 +1,121 @@
+"""Forms of the budget; validation calls the models' rules (`Expense.clean`, the upload validator)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from ..forms import DateInput
+from ..models import Action, BudgetLine, BudgetPlan, Expense, ExpenseAttachment, Organisation, ProjectYear
+from ..scoping import user_scope
+from . import permissions
+from .enums import ExpenseStatus, FundingSource
+from .importers import ALLOWED_IMPORT_EXTENSIONS
+
+
+class ReportFilterForm(forms.Form):
+    """Filters of the report: plan, project year, action, partner (only those in the user's scope), source."""
+
+    plan = forms.ModelChoiceField(
+        label="Piano", queryset=BudgetPlan.objects.order_by("-date"), required=False, empty_label="Piano attivo"
+    )
+    year = forms.ModelChoiceField(
+        label="Anno di progetto", queryset=ProjectYear.objects.all(), required=False, empty_label="Tutti"
+    )
+    action = forms.ModelChoiceField(label="Azione", queryset=Action.objects.all(), required=False, empty_label="Tutte")
+    partner = forms.ModelChoiceField(
+        label="Partner", queryset=Organisation.objects.none(), required=False, empty_label="Tutti"
+    )
+    funding_source = forms.ChoiceField(
+        label="Fonte di finanziamento", choices=[("", "Tutte"), *FundingSource.choices], required=False
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Organisation.objects.filter(
+            pk__in=BudgetLine.objects.visible_to(user).values("partner")
+        ).order_by("name")
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {key: value for key, value in self.cleaned_data.items() if value}
+
+
+class ExpenseListFilterForm(ReportFilterForm):
+    status = forms.ChoiceField(label="Stato", choices=[("", "Tutti"), *ExpenseStatus.choices], required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["plan"]
+
+
+class LineChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class ExpenseForm(forms.ModelForm):
+    line = LineChoiceField(label="Riga di budget", queryset=BudgetLine.objects.none())
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Expense
+        fields = [
+            "line",
+            "date",
+            "description",
+            "payee",
+            "document_kind",
+            "document_number",
+            "document_date",
+            "net_amount",
+            "vat_amount",
+            "cup",
+            "cig",
+            "payment_date",
+        ]
+        widgets = {"date": DateInput(), "document_date": DateInput(), "payment_date": DateInput()}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        lines = (
+            BudgetLine.objects.visible_to(user)
+            .of_active_plan()
+            .select_related("action", "partner", "year")
+            .order_by("action__order", "year__number", "partner__name", "category", "funding_source")
+        )
+        if not permissions.can_manage_budget(user):
+            lines = lines.filter(partner_id=user_scope(user).partner_org_id)
+        self.fields["line"].queryset = lines
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+
+class TransitionForm(forms.Form):
+    status = forms.ChoiceField(choices=ExpenseStatus.choices, widget=forms.HiddenInput)
+    reason = forms.CharField(label="Motivazione", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ExpenseAttachmentForm(forms.ModelForm):
+    class Meta:
+        model = ExpenseAttachment
+        fields = ["kind", "file"]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="File (XLSX o CSV)",
+        help_text="CSV nel formato di Excel italiano: separatore «;», virgola decimale, UTF-8 o Windows-1252.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in ALLOWED_IMPORT_EXTENSIONS:
+            raise forms.ValidationError("Caricare un file .xlsx o .csv (si può partire dal modello scaricabile).")
+        return upload
+
+
+class LineImportForm(ImportForm):
+    plan = forms.ModelChoiceField(label="Piano", queryset=BudgetPlan.objects.order_by("-date"), empty_label=None)

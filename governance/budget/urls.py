@@ -1,0 +1,30 @@
+"""Budget URLs, included from governance/urls.py (namespace "governance")."""
+
+from django.urls import path, re_path
+
+from . import views
+
+urlpatterns = [
+    path("reports/budget/", views.budget_report_view, name="budget_report"),
+    path("budget/plans/", views.plan_list, name="budget_plan_list"),
+    path("budget/plans/<int:pk>/", views.plan_detail, name="budget_plan_detail"),
+    path("budget/plans/<int:pk>/activate/", views.plan_activate, name="budget_plan_activate"),
+    path("budget/lines/<int:pk>/", views.line_detail, name="budget_line_detail"),
+    path("budget/expenses/", views.expense_list, name="expense_list"),
+    path("budget/expenses/new/", views.expense_create, name="expense_create"),
+    path("budget/expenses/<int:pk>/", views.expense_detail, name="expense_detail"),
+    path("budget/expenses/<int:pk>/edit/", views.expense_edit, name="expense_edit"),
+    path("budget/expenses/<int:pk>/transition/", views.expense_transition, name="expense_transition"),
+    path("budget/expenses/<int:pk>/attachments/", views.expense_attachment_upload, name="expense_attachment_upload"),
+    path(
+        "budget/expenses/<int:pk>/attachments/<int:attachment_pk>/",
+        views.expense_attachment_download,
+        name="expense_attachment_download",
+    ),
+    re_path(r"^budget/import/(?P<kind>lines|expenses)/$", views.budget_import, name="budget_import"),
+    re_path(
+        r"^budget/import/(?P<kind>lines|expenses)/template\.(?P<fmt>csv|xlsx)$",
+        views.budget_import_template,
+        name="budget_import_template",
+    ),
+]

@@ -1,0 +1,347 @@
+"""Budget screens: plans and lines, the expense ledger, imports, and the planned-vs-actual report.
+
+Scope first (`visible_to(user)` + get_object_or_404: out of scope → 404), then the role (`permissions`: → 403).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from ..models import BudgetLine, BudgetPlan, Expense
+from ..permissions import require
+from ..services import ConcurrentEditError
+from ..views.common import history_of, paginate
+from . import permissions, services
+from .charts import bar_chart
+from .enums import ExpenseStatus
+from .forms import (
+    ExpenseAttachmentForm,
+    ExpenseForm,
+    ExpenseListFilterForm,
+    ImportForm,
+    LineImportForm,
+    ReportFilterForm,
+    TransitionForm,
+)
+from .importers import ImportFailed, import_expenses, import_lines, template_csv, template_xlsx
+from .renderers import render_csv, render_report_pdf, render_xlsx
+from .reports import Breakdown, Figures, Row, budget_report, line_figures, plan_reconciliation
+
+# --- Report ------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def budget_report_view(request):
+    require(permissions.can_read_budget(request.user))
+    form = ReportFilterForm(request.GET or None, user=request.user)
+    report = budget_report(user=request.user, filters=form.filters())
+    by_key = {b.key: b for b in report.breakdowns}
+    charts = [
+        bar_chart(_by_action(by_key["action_year"]), title="Per azione"),
+        bar_chart(by_key["funding_source"]),
+    ]
+    fmt = request.GET.get("format", "html")
+    if fmt == "pdf":
+        return render_report_pdf(request=request, report=report, charts=charts)
+    if fmt == "xlsx":
+        return render_xlsx(report)
+    if fmt == "csv":
+        return render_csv(report)
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(
+        request,
+        "governance/budget/report.html",
+        {"form": form, "report": report, "charts": charts, "query": query.urlencode()},
+    )
+
+
+def _by_action(breakdown):
+    """The action × year breakdown summed by action, for the chart."""
+    totals: dict[str, Figures] = {}
+    for row in breakdown.rows:
+        totals.setdefault(row.labels[0], Figures()).add(row.figures)
+    return Breakdown(
+        key="action", title="Per azione", columns=("Azione",), rows=[Row((k,), v) for k, v in totals.items()]
+    )
+
+
+# --- Plans and lines ---------------------------------------------------------------------------------------------
+
+
+@login_required
+def plan_list(request):
+    require(permissions.can_read_budget(request.user))
+    visible = BudgetLine.objects.visible_to(request.user)
+    plans = BudgetPlan.objects.annotate(line_count=Count("lines", filter=Q(lines__in=visible.values("pk")))).order_by(
+        "-date"
+    )
+    return render(
+        request,
+        "governance/budget/plan_list.html",
+        {"plans": plans, "can_manage": permissions.can_manage_budget(request.user)},
+    )
+
+
+@login_required
+def plan_detail(request, pk):
+    require(permissions.can_read_budget(request.user))
+    plan = get_object_or_404(BudgetPlan, pk=pk)
+    visible = BudgetLine.objects.visible_to(request.user).filter(plan=plan)
+    complete = visible.count() == plan.lines.count()
+    page = paginate(request, visible.select_related("action", "partner", "year"), per_page=50)
+    figures = {r["pk"]: r["figures"] for r in line_figures(BudgetLine.objects.filter(pk__in=[ln.pk for ln in page]))}
+    for line in page:
+        line.figures = figures[line.pk]
+    return render(
+        request,
+        "governance/budget/plan_detail.html",
+        {
+            "plan": plan,
+            "page": page,
+            # The declared totals can be checked only by who sees every line of the plan.
+            "reconciliation": plan_reconciliation(plan) if complete else None,
+            "can_manage": permissions.can_manage_budget(request.user),
+            "history": history_of(plan),
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_activate(request, pk):
+    plan = get_object_or_404(BudgetPlan, pk=pk)
+    require(permissions.can_manage_budget(request.user))
+    services.budget_plan_activate(plan=plan, user=request.user)
+    messages.success(request, f"«{plan.name}» è ora il piano attivo.")
+    return redirect(plan)
+
+
+@login_required
+def line_detail(request, pk):
+    line = get_object_or_404(
+        BudgetLine.objects.visible_to(request.user).select_related("plan", "action", "partner", "year"), pk=pk
+    )
+    figures = line_figures(BudgetLine.objects.filter(pk=line.pk))[0]["figures"]
+    expenses = paginate(request, line.expenses.order_by("-date", "-pk"))
+    return render(
+        request,
+        "governance/budget/line_detail.html",
+        {
+            "line": line,
+            "figures": figures,
+            "page": expenses,
+            "can_enter": line.plan.is_active and permissions.can_enter_expense_on(request.user, line),
+            "history": history_of(line),
+        },
+    )
+
+
+# --- Expenses ----------------------------------------------------------------------------------------------------
+
+
+def _expenses(user):
+    return Expense.objects.visible_to(user).select_related(
+        "line__plan", "line__action", "line__partner", "line__year", "submitted_by", "decided_by"
+    )
+
+
+@login_required
+def expense_list(request):
+    require(permissions.can_read_budget(request.user))
+    form = ExpenseListFilterForm(request.GET or None, user=request.user)
+    queryset = _expenses(request.user)
+    filters = form.filters()
+    for key, lookup in (
+        ("year", "line__year"),
+        ("action", "line__action"),
+        ("partner", "line__partner"),
+        ("funding_source", "line__funding_source"),
+        ("status", "status"),
+    ):
+        if filters.get(key):
+            queryset = queryset.filter(**{lookup: filters[key]})
+    return render(
+        request,
+        "governance/budget/expense_list.html",
+        {
+            "filter": {"form": form},
+            "page": paginate(request, queryset.order_by("-date", "-pk")),
+            "can_enter": permissions.can_enter_expenses(request.user),
+            "can_manage": permissions.can_manage_budget(request.user),
+        },
+    )
+
+
+@login_required
+def expense_detail(request, pk):
+    expense = get_object_or_404(_expenses(request.user).prefetch_related("attachments"), pk=pk)
+    transitions = [
+        {"status": status, "label": TRANSITION_LABELS[status], "needs_reason": status == ExpenseStatus.REJECTED}
+        for status in (ExpenseStatus.SUBMITTED, ExpenseStatus.APPROVED, ExpenseStatus.REJECTED, ExpenseStatus.DRAFT)
+        if services.can_transition(request.user, expense, status)
+    ]
+    can_attach = permissions.can_enter_expense_on(request.user, expense.line) and expense.status in (
+        ExpenseStatus.DRAFT,
+        ExpenseStatus.SUBMITTED,
+    )
+    return render(
+        request,
+        "governance/budget/expense_detail.html",
+        {
+            "expense": expense,
+            "transitions": transitions,
+            "can_edit": expense.is_editable and permissions.can_enter_expense_on(request.user, expense.line),
+            "attachment_form": ExpenseAttachmentForm() if can_attach else None,
+            "history": history_of(expense),
+        },
+    )
+
+
+TRANSITION_LABELS = {
+    ExpenseStatus.SUBMITTED: "Presenta all'amministrazione",
+    ExpenseStatus.APPROVED: "Approva",
+    ExpenseStatus.REJECTED: "Respingi",
+    ExpenseStatus.DRAFT: "Riporta in bozza per correggerla",
+}
+
+
+@login_required
+def expense_create(request):
+    require(permissions.can_enter_expenses(request.user))
+    initial = {"line": request.GET.get("line")} if request.GET.get("line") else None
+    form = ExpenseForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            expense = services.expense_create(form=form, user=request.user)
+            messages.success(request, "Spesa salvata in bozza: allegare i documenti e presentarla.")
+            return redirect(expense)
+        messages.error(request, "Controllare i campi evidenziati: nulla è stato salvato.")
+    return render(request, "governance/budget/expense_form.html", {"form": form, "expense": None})
+
+
+@login_required
+def expense_edit(request, pk):
+    expense = get_object_or_404(_expenses(request.user), pk=pk)
+    require(permissions.can_enter_expense_on(request.user, expense.line) and expense.is_editable)
+    form = ExpenseForm(request.POST or None, instance=expense, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.expense_update(form=form, user=request.user, expected_version=form.cleaned_data["version"])
+            except ConcurrentEditError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "Spesa aggiornata.")
+                return redirect(expense)
+        else:
+            messages.error(request, "Controllare i campi evidenziati: nulla è stato salvato.")
+    return render(request, "governance/budget/expense_form.html", {"form": form, "expense": expense})
+
+
+@login_required
+@require_POST
+def expense_transition(request, pk):
+    expense = get_object_or_404(_expenses(request.user), pk=pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Operazione non valida.")
+        return redirect(expense)
+    status = form.cleaned_data["status"]
+    if status not in TRANSITION_LABELS:
+        require(False)
+    try:
+        services.expense_transition(
+            expense=expense,
+            status=status,
+            user=request.user,
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except (ValidationError, ConcurrentEditError) as error:
+        for message in getattr(error, "messages", [str(error)]):
+            messages.error(request, message)
+    else:
+        messages.success(request, f"Spesa: {ExpenseStatus(status).label.lower()}.")
+    return redirect(expense)
+
+
+@login_required
+@require_POST
+def expense_attachment_upload(request, pk):
+    expense = get_object_or_404(_expenses(request.user), pk=pk)
+    require(
+        permissions.can_enter_expense_on(request.user, expense.line)
+        and expense.status in (ExpenseStatus.DRAFT, ExpenseStatus.SUBMITTED)
+    )
+    form = ExpenseAttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.expense_attachment_add(form=form, expense=expense, user=request.user)
+        messages.success(request, "Documento allegato.")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, f"Documento non allegato: {error}")
+    return redirect(expense)
+
+
+@login_required
+def expense_attachment_download(request, pk, attachment_pk):
+    expense = get_object_or_404(_expenses(request.user), pk=pk)
+    attachment = get_object_or_404(expense.attachments, pk=attachment_pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("File non trovato.") from missing
+    return FileResponse(handle, as_attachment=True, filename=attachment.filename)
+
+
+# --- Imports -----------------------------------------------------------------------------------------------------
+
+IMPORT_TITLES = {"lines": "Importa le righe del piano", "expenses": "Importa le spese"}
+
+
+@login_required
+def budget_import(request, kind):
+    require(permissions.can_manage_budget(request.user))
+    form_class = LineImportForm if kind == "lines" else ImportForm
+    form = form_class(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if kind == "lines":
+                count = import_lines(upload=upload, plan=form.cleaned_data["plan"], user=request.user)
+            else:
+                count = import_expenses(upload=upload, user=request.user)
+        except ImportFailed as failure:
+            errors = failure.errors
+            messages.error(request, f"Il file contiene {len(errors)} righe con errori: non è stato importato nulla.")
+        else:
+            messages.success(request, f"Importate {count} righe.")
+            return redirect("governance:expense_list" if kind == "expenses" else "governance:budget_plan_list")
+    return render(
+        request,
+        "governance/budget/import.html",
+        {"form": form, "kind": kind, "title": IMPORT_TITLES[kind], "errors": errors},
+    )
+
+
+@login_required
+def budget_import_template(request, kind, fmt):
+    require(permissions.can_manage_budget(request.user))
+    if fmt == "csv":
+        response = HttpResponse(template_csv(kind), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            template_xlsx(kind), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    name = "modello-righe-budget" if kind == "lines" else "modello-spese"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
