@@ -70,3 +70,8 @@ def test_language_switch_to_english(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/accounts/login/"})
     assert response.status_code == 302
     assert client.cookies["django_language"].value == "en"
+
+
+def test_italian_by_default_even_for_an_english_browser(client):
+    html = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="it">' in html
