@@ -75,6 +75,7 @@ class ExpenseForm(forms.ModelForm):
             "payment_date",
         ]
         widgets = {"date": DateInput(), "document_date": DateInput(), "payment_date": DateInput()}
+        localized_fields = ["net_amount", "vat_amount"]  # "1.234,56" as Italian users type it
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -41,7 +41,7 @@ def tables(report: BudgetReport) -> list[dict]:
     comparison = report.comparison
     result.append(
         {
-            "title": "Confronto tra versioni del piano",
+            "title": "Confronto versioni del piano",
             "header": ["Azione", *[p.name + f" ({p.date:%d/%m/%Y})" for p in comparison.plans]],
             "rows": [[label, *values] for label, values in comparison.rows] + [["Totale", *comparison.totals]],
             "money_from": 1,
