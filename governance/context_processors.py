@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from .budget.permissions import can_read_budget
+from .enums import Role
 from .scoping import user_scope
 
 
@@ -17,6 +18,8 @@ def navigation(request):
         ("Decisioni", reverse("governance:decision_list")),
         ("Organizzazioni", reverse("governance:organisation_list")),
     ]
+    if scope.has_role(Role.DIREZIONE, Role.UFFICIO_DI_PIANO, Role.COORDINATORE):
+        items.insert(1, ("Patti", reverse("patti:patto_list")))  # Action 1: who reads pacts (patti/permissions.py)
     if can_read_budget(request.user):
         items += [("Budget", reverse("governance:budget_report")), ("Spese", reverse("governance:expense_list"))]
     path = request.path

@@ -26,6 +26,10 @@ from .roles import ensure_roles
 
 DEMO_LABEL = "[DEMO]"
 
+# Demo seeders of the action apps, registered from their AppConfig.ready() (governance never imports them);
+# each is called as `seeder(stdout=...)` after the governance demo data, and must be idempotent.
+DEMO_SEEDERS: list = []
+
 # username, full name, role, districts (codes; "*" = all), organisation name
 DEMO_USERS = [
     ("direzione", "Direzione di progetto (demo)", Role.DIREZIONE, "*", "Comune di Cremona"),
@@ -91,8 +95,10 @@ def seed_demo(*, stdout, password: str) -> None:
     seed_demo_budget(stdout=stdout)
     if Meeting.objects.filter(agenda__startswith=DEMO_LABEL).exists():
         stdout.write("Incontri dimostrativi già presenti: nessuna modifica.")
-        return
-    seed_demo_meetings(stdout=stdout)
+    else:
+        seed_demo_meetings(stdout=stdout)
+    for seeder in DEMO_SEEDERS:
+        seeder(stdout=stdout)
 
 
 def seed_demo_users(*, stdout, password: str) -> None:

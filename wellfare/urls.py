@@ -13,6 +13,7 @@ urlpatterns = [
     path("privacy/", pages.privacy, name="privacy"),
     path("accessibilita/", pages.accessibility, name="accessibility"),
     path("governance/", include("governance.urls")),
+    path("patti/", include("patti.urls")),
     path("admin/", admin.site.urls),
 ]
 

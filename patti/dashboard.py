@@ -1,0 +1,42 @@
+"""The numbers of Action 1 for one user: the `/patti/reports/` page, and the panel for governance's dashboard
+registry (`governance.dashboard.Panel(context=panel_context, visible=panel_visible)`)."""
+
+from __future__ import annotations
+
+from governance.enums import Role
+from governance.scoping import Scope, user_scope
+
+from . import reports
+from .models import BusinessIdea, EmpowermentPath, Patto
+
+AGGREGATE_READERS = frozenset({Role.DIREZIONE, Role.UFFICIO_DI_PIANO, Role.COORDINATORE, Role.FUNDRAISING,
+                               Role.AMMINISTRAZIONE})  # fmt: skip
+
+
+def panel_visible(scope: Scope) -> bool:
+    """Programme-wide roles read the aggregates of every district; district staff those of their districts."""
+    return scope.is_superuser or bool(scope.roles & AGGREGATE_READERS) and not scope.is_empty
+
+
+def panel_context(*, request, reference) -> dict:
+    scope = user_scope(request.user)
+    if scope.programme_wide:
+        patti, paths, ideas = Patto.objects.all(), EmpowermentPath.objects.all(), BusinessIdea.objects.all()
+    else:
+        user = request.user
+        patti = Patto.objects.visible_to(user)
+        paths, ideas = EmpowermentPath.objects.visible_to(user), BusinessIdea.objects.visible_to(user)
+    years = reports.patti_signed_per_year(patti)
+    return {
+        "years": years,
+        "signed_total": sum(y.signed for y in years),
+        "target_total": reports.PATTI_TARGET_TOTAL,
+        "districts": [d for d in reports.patti_by_district(patti) if d.signed or scope.programme_wide],
+        "active": reports.active_patti(patti),
+        "budget": reports.personal_budgets(patti),
+        "assessment": reports.average_assessment_change(patti),
+        "review": patti.needing_review(reference).count(),
+        "paths": reports.empowerment_paths_per_year(paths),
+        "ideas": reports.ideas_per_year(ideas),
+        "can_open": scope.has_role(Role.DIREZIONE, Role.UFFICIO_DI_PIANO, Role.COORDINATORE),
+    }

@@ -1,0 +1,352 @@
+"""Forms of the patti app; validation calls the models' rules (`clean`) and the services' checks."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.forms import inlineformset_factory
+
+from governance.forms import DateInput
+from governance.models import District, Municipality, Organisation
+from governance.uploads import validate_document
+
+from . import permissions
+from .enums import IDEA_TRANSITIONS, PATTO_TRANSITIONS, IdeaStatus, PattoStatus
+from .models import (
+    IDENTITY_FIELDS,
+    Assessment,
+    BusinessIdea,
+    Commitment,
+    Disbursement,
+    EmpowermentPath,
+    EquipeMember,
+    HostOrganisation,
+    Household,
+    IdeaCall,
+    Patto,
+    Placement,
+)
+
+TEXTAREA = {"rows": 3}
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version the user saw, so that a concurrent edit is refused instead of overwritten."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+
+class HouseholdForm(VersionedForm):
+    """The household; identity fields only for users who may see the identity in the household's district."""
+
+    class Meta:
+        model = Household
+        fields = [
+            "district",
+            "municipality",
+            *IDENTITY_FIELDS,
+            "adults",
+            "minors",
+            "citizenship",
+            "employment_status",
+            "vulnerable_social_ties",
+            "vulnerable_family",
+            "vulnerable_housing",
+            "vulnerable_work",
+            "target_group",
+            "reached_through",
+            "notes",
+        ]
+        widgets = {"birth_date": DateInput(), "notes": forms.Textarea(attrs=TEXTAREA)}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        districts = District.objects.filter(pk__in=permissions.writable_district_ids(user))
+        self.fields["district"].queryset = districts
+        self.fields["municipality"].queryset = Municipality.objects.filter(district__in=districts)
+        if self.instance.pk:
+            del self.fields["district"]  # a household stays in its district (its code says so)
+        district_id = self.instance.district_id if self.instance.pk else None
+        shows_identity = (
+            permissions.sees_identity(user, district_id)
+            if district_id
+            else any(permissions.sees_identity(user, d.pk) for d in districts)
+        )
+        if not shows_identity:
+            for name in IDENTITY_FIELDS:
+                del self.fields[name]
+        else:
+            for name in ("first_name", "last_name"):
+                self.fields[name].required = True
+        self.shows_identity = shows_identity
+
+    def clean_tax_code(self):
+        value = (self.cleaned_data.get("tax_code") or "").strip().upper()
+        return value or None
+
+
+class PattoForm(VersionedForm):
+    class Meta:
+        model = Patto
+        fields = [
+            "household",
+            "kind",
+            "promoter_type",
+            "promoter_organisation",
+            "objectives",
+            "protection_personal",
+            "protection_community",
+            "support_actions",
+            "resources",
+            "pip_text",
+            "pip_file",
+            "budget_cariplo",
+            "budget_cofinancing",
+            "opened_on",
+            "start_on",
+            "planned_end_on",
+        ]
+        widgets = {
+            "opened_on": DateInput(),
+            "start_on": DateInput(),
+            "planned_end_on": DateInput(),
+            **{
+                name: forms.Textarea(attrs=TEXTAREA)
+                for name in (
+                    "objectives",
+                    "protection_personal",
+                    "protection_community",
+                    "support_actions",
+                    "resources",
+                    "pip_text",
+                )
+            },
+        }
+
+    STEPS = [
+        ("1. Beneficiario e promotore", ["household", "kind", "promoter_type", "promoter_organisation"]),
+        (
+            "2. Obiettivi, fattori di protezione e azioni",
+            ["objectives", "protection_personal", "protection_community", "support_actions", "resources"],
+        ),
+        ("3. Piano di intervento personalizzato", ["pip_text", "pip_file"]),
+        ("4. Budget di welfare personale (massimo 2.000 €)", ["budget_cariplo", "budget_cofinancing"]),
+        ("5. Date", ["opened_on", "start_on", "planned_end_on"]),
+    ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        writable = permissions.writable_district_ids(user)
+        self.fields["household"].queryset = Household.objects.filter(district__in=writable).order_by("code")
+        self.fields["promoter_organisation"].queryset = Organisation.objects.visible_to(user)
+        if self.instance.pk and self.instance.status != PattoStatus.BOZZA:
+            # Once signed, the beneficiary and the budget are those of the signed agreement.
+            for name in ("household", "budget_cariplo", "budget_cofinancing", "opened_on"):
+                self.fields[name].disabled = True
+
+    def steps(self):
+        return [(title, [self[name] for name in names]) for title, names in self.STEPS]
+
+    def clean(self):
+        data = super().clean()
+        household = data.get("household")
+        if household is not None:
+            self.instance.district = household.district
+        return data
+
+
+class EquipeMemberForm(forms.ModelForm):
+    class Meta:
+        model = EquipeMember
+        fields = ["user", "name", "organisation", "role", "is_coordinator"]
+
+    def __init__(self, *args, users=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = users if users is not None else get_user_model().objects.none()
+        self.fields["organisation"].queryset = Organisation.objects.all()
+
+    def clean(self):
+        data = super().clean()
+        if self.has_changed() and not data.get("DELETE") and not data.get("user") and not data.get("name"):
+            raise forms.ValidationError("Indicare l'utente o il nome dell'operatore.")
+        return data
+
+
+class BaseEquipeFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, users=None, **kwargs):
+        self.users = users
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "users": self.users}
+
+    def clean(self):
+        super().clean()
+        coordinators = sum(
+            1
+            for form in self.forms
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("is_coordinator")
+        )
+        if coordinators > 1:
+            raise forms.ValidationError("L'équipe ha un solo coordinatore.")
+
+
+EquipeFormSet = inlineformset_factory(
+    Patto, EquipeMember, form=EquipeMemberForm, formset=BaseEquipeFormSet, extra=2, can_delete=True
+)
+
+
+class CommitmentForm(forms.ModelForm):
+    class Meta:
+        model = Commitment
+        fields = ["kind", "description", "status", "hours", "place"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+CommitmentFormSet = inlineformset_factory(Patto, Commitment, form=CommitmentForm, extra=2, can_delete=True)
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label="Nuovo stato", choices=PattoStatus.choices)
+    on_date = forms.DateField(label="Data", required=False, widget=DateInput())
+    reason = forms.CharField(label="Motivo (per l'interruzione)", required=False, widget=forms.Textarea(attrs=TEXTAREA))
+
+    def __init__(self, *args, patto, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = PATTO_TRANSITIONS[patto.status]
+        self.fields["to_status"].choices = [(v, label) for v, label in PattoStatus.choices if v in allowed]
+
+
+class DisbursementForm(forms.ModelForm):
+    class Meta:
+        model = Disbursement
+        fields = ["date", "amount", "funding_source", "purpose", "implementing_body"]
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["implementing_body"].queryset = Organisation.objects.all()
+
+    def _post_clean(self):
+        """The rules that need the pact (signed, within budget, ledger line) run in `disbursement_create`."""
+
+
+class CancelDisbursementForm(forms.Form):
+    reason = forms.CharField(label="Motivo dell'annullamento", max_length=250)
+
+
+class AssessmentForm(forms.ModelForm):
+    class Meta:
+        model = Assessment
+        fields = ["date", "dynamism", "resilience", "incisiveness", "planning", "notes"]
+        widgets = {"date": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("dynamism", "resilience", "incisiveness", "planning"):
+            self.fields[name].widget.attrs.update({"min": 1, "max": 5})
+            self.fields[name].error_messages.update(
+                {
+                    "min_value": "Il punteggio va da 1 a 5.",
+                    "max_value": "Il punteggio va da 1 a 5.",
+                }
+            )
+
+
+class SignedDocumentForm(forms.Form):
+    file = forms.FileField(label="Patto firmato (PDF, P7M o scansione)", validators=[validate_document])
+
+
+class EmpowermentPathForm(forms.ModelForm):
+    class Meta:
+        model = EmpowermentPath
+        fields = ["name", "district", "start_on", "end_on", "facilitator", "patti", "notes"]
+        widgets = {"start_on": DateInput(), "end_on": DateInput(), "notes": forms.Textarea(attrs=TEXTAREA)}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        writable = permissions.writable_district_ids(user)
+        self.fields["district"].queryset = District.objects.filter(pk__in=writable)
+        self.fields["patti"].queryset = Patto.objects.filter(district__in=writable).select_related("household")
+        self.fields["patti"].widget.attrs["size"] = 8
+
+
+class HostOrganisationForm(forms.ModelForm):
+    class Meta:
+        model = HostOrganisation
+        fields = ["name", "kind", "organisation", "district", "sector", "address", "contact", "notes"]
+        widgets = {"notes": forms.Textarea(attrs=TEXTAREA)}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = District.objects.filter(pk__in=permissions.writable_district_ids(user))
+        self.fields["organisation"].queryset = Organisation.objects.visible_to(user)
+
+
+class PlacementForm(forms.ModelForm):
+    class Meta:
+        model = Placement
+        fields = [
+            "patto",
+            "host",
+            "start_on",
+            "end_on",
+            "learning_objectives",
+            "learning_conditions",
+            "outcome",
+            "notes",
+        ]
+        widgets = {
+            "start_on": DateInput(),
+            "end_on": DateInput(),
+            "learning_objectives": forms.Textarea(attrs=TEXTAREA),
+            "learning_conditions": forms.Textarea(attrs=TEXTAREA),
+            "notes": forms.Textarea(attrs=TEXTAREA),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        writable = permissions.writable_district_ids(user)
+        self.fields["patto"].queryset = Patto.objects.filter(district__in=writable).select_related("household")
+        self.fields["host"].queryset = HostOrganisation.objects.visible_to(user)
+
+
+class IdeaCallForm(forms.ModelForm):
+    class Meta:
+        model = IdeaCall
+        fields = ["project_year", "title", "opens_on", "closes_on", "budget", "contributors", "notes"]
+        widgets = {"opens_on": DateInput(), "closes_on": DateInput(), "notes": forms.Textarea(attrs=TEXTAREA)}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contributors"].queryset = Organisation.objects.filter(is_partner=True)
+
+
+class BusinessIdeaForm(forms.ModelForm):
+    class Meta:
+        model = BusinessIdea
+        fields = ["call", "title", "proponents", "district", "patti", "sector", "credit_obtained", "mentor", "notes"]
+        widgets = {"proponents": forms.Textarea(attrs={"rows": 2}), "notes": forms.Textarea(attrs=TEXTAREA)}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        writable = permissions.writable_district_ids(user)
+        self.fields["district"].queryset = District.objects.filter(pk__in=writable)
+        self.fields["patti"].queryset = Patto.objects.filter(district__in=writable).select_related("household")
+        self.fields["call"].queryset = IdeaCall.objects.select_related("project_year")
+
+
+class IdeaTransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label="Nuovo stato", choices=IdeaStatus.choices)
+
+    def __init__(self, *args, idea, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = IDEA_TRANSITIONS[idea.status]
+        self.fields["to_status"].choices = [(v, label) for v, label in IdeaStatus.choices if v in allowed]

@@ -1,0 +1,34 @@
+"""Models of the patti app (Action 1), split by concept."""
+
+from .empowerment import EmpowermentPath, HostOrganisation, Placement
+from .enterprise import BusinessIdea, IdeaCall
+from .households import IDENTITY_FIELDS, Household, IdentityAccess
+from .patti import (
+    ASSESSMENT_DIMENSIONS,
+    BUDGET_CEILING,
+    Assessment,
+    Commitment,
+    Disbursement,
+    EquipeMember,
+    LedgerMapping,
+    Patto,
+)
+
+__all__ = [
+    "ASSESSMENT_DIMENSIONS",
+    "BUDGET_CEILING",
+    "IDENTITY_FIELDS",
+    "Assessment",
+    "BusinessIdea",
+    "Commitment",
+    "Disbursement",
+    "EmpowermentPath",
+    "EquipeMember",
+    "HostOrganisation",
+    "Household",
+    "IdeaCall",
+    "IdentityAccess",
+    "LedgerMapping",
+    "Patto",
+    "Placement",
+]

@@ -1,0 +1,450 @@
+"""The Patto gener-attivo: équipe, commitments, personal welfare budget, disbursements and assessments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, F, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from governance.models import District, Expense, Organisation, ProjectYear
+from governance.uploads import validate_document
+
+from .. import permissions
+from ..enums import (
+    CLOSED_STATUSES,
+    PATTO_TRANSITIONS,
+    CommitmentKind,
+    CommitmentStatus,
+    FundingSource,
+    PattoKind,
+    PattoStatus,
+    PromoterType,
+)
+from .households import Household
+
+BUDGET_CEILING = Decimal("2000.00")  # seed 2148-2149: "budget di welfare personale del valore massimo di 2.000 euro"
+ZERO = Value(Decimal("0.00"), output_field=models.DecimalField(max_digits=12, decimal_places=2))
+ASSESSMENT_DIMENSIONS = ["dynamism", "resilience", "incisiveness", "planning"]
+ASSESSMENT_INTERVAL_DAYS = 183  # "every few months": a running pact with no assessment for 6 months is flagged
+DECLINE_THRESHOLD = 2  # dimensions fallen in the latest assessment that ask the équipe to review the pact
+
+
+def patto_document_path(instance, filename):
+    """Stored under a generated name: a file name typed by a person may carry the beneficiary's name."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"patti/{instance.pk or 'new'}/{uuid.uuid4().hex}.{extension}"
+
+
+class PattoQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        q = permissions.district_q(user)
+        return self.all() if q is None else self.filter(q)
+
+    def signed(self):
+        return self.filter(signed_on__isnull=False)
+
+    def with_money(self):
+        """Annotate `disbursed` (not cancelled disbursements) in SQL."""
+        return self.annotate(
+            disbursed=Coalesce(Sum("disbursements__amount", filter=Q(disbursements__cancelled_at__isnull=True)), ZERO)
+        )
+
+    def with_flags(self, reference: dt.date):
+        """Annotate `last_assessed`, `fallen_dimensions` and `needs_assessment` (see `Patto.flags`)."""
+        latest = Assessment.objects.filter(patto=OuterRef("pk")).order_by("-date", "-pk")
+        annotations = {"last_assessed": Max("assessments__date")}
+        fallen = []
+        for dim in ASSESSMENT_DIMENSIONS:
+            annotations[f"last_{dim}"] = Subquery(latest.values(dim)[:1])
+            annotations[f"prev_{dim}"] = Subquery(latest.values(dim)[1:2])
+            fallen.append(Case(When(**{f"last_{dim}__lt": F(f"prev_{dim}")}, then=Value(1)), default=Value(0)))
+        qs = self.annotate(**annotations).annotate(
+            fallen_dimensions=sum(fallen[1:], fallen[0]),
+        )
+        cutoff = reference - dt.timedelta(days=ASSESSMENT_INTERVAL_DAYS)
+        return qs.annotate(
+            needs_assessment=Case(
+                When(
+                    Q(status=PattoStatus.ATTIVO)
+                    & Q(start_on__lt=cutoff)
+                    & (Q(last_assessed__isnull=True) | Q(last_assessed__lt=cutoff)),
+                    then=Value(1),
+                ),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+
+    def needing_review(self, reference: dt.date):
+        return self.with_flags(reference).filter(
+            Q(needs_assessment=1) | Q(fallen_dimensions__gte=DECLINE_THRESHOLD, status__in=["sottoscritto", "attivo"])
+        )
+
+
+class Patto(models.Model):
+    """An agreement between a vulnerable household and the district's services, built by an équipe."""
+
+    kind = models.CharField("tipo di patto", max_length=20, choices=PattoKind.choices)
+    household = models.ForeignKey(
+        Household, verbose_name="nucleo beneficiario", on_delete=models.PROTECT, related_name="patti"
+    )
+    district = models.ForeignKey(District, verbose_name="ambito", on_delete=models.PROTECT, related_name="patti")
+    project_year = models.ForeignKey(
+        ProjectYear,
+        verbose_name="anno di progetto",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="patti",
+        help_text="L'anno della sottoscrizione (o dell'apertura, per le bozze).",
+    )
+    promoter_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="ente promotore",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="promoted_patti",
+    )
+    promoter_type = models.CharField("tipo di promotore", max_length=30, choices=PromoterType.choices)
+    objectives = models.TextField("obiettivi di inclusione / autonomia", blank=True)
+    protection_personal = models.TextField("fattori di protezione personali", blank=True)
+    protection_community = models.TextField("fattori di protezione comunitari", blank=True)
+    support_actions = models.TextField("azioni di supporto", blank=True)
+    resources = models.TextField("risorse impiegate", blank=True)
+    pip_text = models.TextField("piano di intervento personalizzato (PIP)", blank=True)
+    pip_file = models.FileField(
+        "PIP (allegato)", upload_to=patto_document_path, validators=[validate_document], blank=True
+    )
+    signed_document = models.FileField(
+        "patto firmato", upload_to=patto_document_path, validators=[validate_document], blank=True
+    )
+    budget_cariplo = models.DecimalField(
+        "budget personale – quota Fondazione Cariplo",
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    budget_cofinancing = models.DecimalField(
+        "budget personale – quota cofinanziamento partner",
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    opened_on = models.DateField("data di apertura")
+    signed_on = models.DateField("data di sottoscrizione", null=True, blank=True, editable=False)
+    start_on = models.DateField("data di avvio", null=True, blank=True)
+    planned_end_on = models.DateField("conclusione prevista", null=True, blank=True)
+    closed_on = models.DateField("data di chiusura", null=True, blank=True, editable=False)
+    status = models.CharField(
+        "stato", max_length=20, choices=PattoStatus.choices, default=PattoStatus.BOZZA, editable=False
+    )
+    interruption_reason = models.TextField("motivo dell'interruzione", blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+
+    history = HistoricalRecords()
+    objects = PattoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_on", "-pk"]
+        verbose_name = "patto gener-attivo"
+        verbose_name_plural = "patti gener-attivi"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(budget_cariplo__gte=0) & Q(budget_cofinancing__gte=0), name="patto_budget_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_cariplo__lte=BUDGET_CEILING - F("budget_cofinancing")),
+                name="patto_budget_at_most_2000",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["bozza"]) | Q(signed_on__isnull=False), name="patto_signed_has_date"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="interrotto") | ~Q(interruption_reason=""), name="patto_interruption_has_reason"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["district", "status"]),
+            models.Index(fields=["project_year", "kind"]),
+            models.Index(fields=["promoter_type"]),
+        ]
+
+    def __str__(self):
+        return f"Patto {self.pk} · {self.household.code}" if self.household_id else f"Patto {self.pk}"
+
+    def save(self, *args, **kwargs):
+        day = self.signed_on or self.opened_on
+        year = ProjectYear.objects.containing(day).first() if day else None
+        self.project_year_id = year.pk if year else None
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("patti:patto_detail", args=[self.pk])
+
+    @property
+    def budget_total(self) -> Decimal:
+        return (self.budget_cariplo or Decimal("0")) + (self.budget_cofinancing or Decimal("0"))
+
+    def budget_for(self, source: str) -> Decimal:
+        return self.budget_cariplo if source == FundingSource.CARIPLO else self.budget_cofinancing
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+    def allowed_transitions(self) -> list[str]:
+        return sorted(PATTO_TRANSITIONS[self.status], key=list(PattoStatus.values).index)
+
+    def clean(self):
+        errors = {}
+        if self.budget_total > BUDGET_CEILING:
+            errors["budget_cofinancing"] = (
+                f"Il budget di welfare personale non può superare 2.000,00 €: "
+                f"le due quote sommano {self.budget_total:.2f} €."
+            )
+        if self.household_id and self.district_id and self.household.district_id != self.district_id:
+            errors["household"] = "Il nucleo appartiene a un altro ambito."
+        if self.start_on and self.opened_on and self.start_on < self.opened_on:
+            errors["start_on"] = "L'avvio non può precedere l'apertura del patto."
+        if self.planned_end_on and self.start_on and self.planned_end_on < self.start_on:
+            errors["planned_end_on"] = "La conclusione prevista non può precedere l'avvio."
+        if errors:
+            raise ValidationError(errors)
+
+
+class EquipeMember(models.Model):
+    """An operator of the pact's integrated équipe: an application user or a named operator of an organisation."""
+
+    patto = models.ForeignKey(Patto, on_delete=models.CASCADE, related_name="equipe")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="utente",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="equipe_seats",
+    )
+    name = models.CharField("nome dell'operatore", max_length=150, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="organizzazione", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    role = models.CharField("ruolo", max_length=150, blank=True)
+    is_coordinator = models.BooleanField("coordinatore dell'équipe", default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-is_coordinator", "name"]
+        verbose_name = "componente dell'équipe"
+        verbose_name_plural = "équipe"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patto"], condition=Q(is_coordinator=True), name="one_coordinator_per_patto"
+            ),
+            models.CheckConstraint(condition=Q(user__isnull=False) | ~Q(name=""), name="equipe_member_user_or_name"),
+        ]
+
+    def __str__(self):
+        if self.user_id:
+            return self.user.get_full_name() or self.user.username
+        return self.name
+
+
+class Commitment(models.Model):
+    """The beneficiary's active commitment (impegno attivo): toward the community, the family or the home."""
+
+    patto = models.ForeignKey(Patto, on_delete=models.CASCADE, related_name="commitments")
+    kind = models.CharField("tipo di impegno", max_length=20, choices=CommitmentKind.choices)
+    description = models.TextField("descrizione")
+    status = models.CharField(
+        "stato", max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.PLANNED
+    )
+    hours = models.PositiveIntegerField(
+        "ore restituite", null=True, blank=True, help_text="Solo per gli impegni verso la comunità."
+    )
+    place = models.CharField(
+        "dove", max_length=200, blank=True, help_text="Ad esempio un laboratorio di comunità o un'associazione."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "pk"]
+        verbose_name = "impegno"
+        verbose_name_plural = "impegni"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="community") | (Q(hours__isnull=True) & Q(place="")),
+                name="commitment_hours_only_toward_community",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.description[:60]}"
+
+    def clean(self):
+        if self.kind != CommitmentKind.COMMUNITY and (self.hours or self.place):
+            raise ValidationError("Ore e luogo si indicano solo per gli impegni verso la comunità.")
+
+
+class LedgerMappingQuerySet(models.QuerySet):
+    def for_district(self, district: District) -> tuple[Organisation | None, str, str]:
+        """(partner, action code, category) on whose budget line a disbursement of the district is posted."""
+        row = self.filter(district=district).select_related("partner").first()
+        if row is not None:
+            return row.partner, row.action_code, row.category
+        return district.lead_organisation, DEFAULT_ACTION_CODE, DEFAULT_CATEGORY
+
+
+DEFAULT_ACTION_CODE = "1"
+DEFAULT_CATEGORY = "contributions"
+
+
+class LedgerMapping(models.Model):
+    """Which budget line receives the disbursements of a district (default: the district lead partner's
+    Action 1 "contributions to beneficiaries" line). Editable in the admin."""
+
+    district = models.OneToOneField(District, verbose_name="ambito", on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey(
+        Organisation, verbose_name="partner titolare della voce", on_delete=models.PROTECT, related_name="+"
+    )
+    action_code = models.CharField("codice azione", max_length=5, default=DEFAULT_ACTION_CODE)
+    category = models.CharField("categoria di spesa", max_length=50, default=DEFAULT_CATEGORY)
+
+    history = HistoricalRecords()
+    objects = LedgerMappingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "voce di bilancio delle erogazioni"
+        verbose_name_plural = "voci di bilancio delle erogazioni"
+
+    def __str__(self):
+        return f"{self.district}: {self.partner} · azione {self.action_code} · {self.category}"
+
+
+class DisbursementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(patto__in=Patto.objects.visible_to(user))
+
+    def active(self):
+        return self.filter(cancelled_at__isnull=True)
+
+
+class Disbursement(models.Model):
+    """A payment from the pact's personal welfare budget, posted to the budget ledger as an approved expense."""
+
+    patto = models.ForeignKey(Patto, on_delete=models.PROTECT, related_name="disbursements")
+    date = models.DateField("data")
+    amount = models.DecimalField(
+        "importo", max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
+    purpose = models.CharField("finalità", max_length=250)
+    implementing_body = models.ForeignKey(
+        Organisation,
+        verbose_name="soggetto attuatore",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="patti_disbursements",
+    )
+    funding_source = models.CharField("fonte di finanziamento", max_length=20, choices=FundingSource.choices)
+    expense = models.OneToOneField(
+        Expense,
+        verbose_name="spesa a bilancio",
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="patti_disbursement",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    cancelled_at = models.DateTimeField("annullata il", null=True, blank=True, editable=False)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    cancel_reason = models.CharField("motivo dell'annullamento", max_length=250, blank=True, editable=False)
+
+    history = HistoricalRecords()
+    objects = DisbursementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = "erogazione"
+        verbose_name_plural = "erogazioni"
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_amount_positive")]
+        indexes = [models.Index(fields=["patto", "cancelled_at"])]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} · {self.amount} €"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(patto__in=Patto.objects.visible_to(user))
+
+
+def score_field(label):
+    return models.PositiveSmallIntegerField(label, validators=[MinValueValidator(1), MaxValueValidator(5)])
+
+
+class Assessment(models.Model):
+    """A periodic assessment of empowerment on the programme's four dimensions (1-5)."""
+
+    patto = models.ForeignKey(Patto, on_delete=models.CASCADE, related_name="assessments")
+    date = models.DateField("data")
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="valutatore",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    dynamism = score_field("dinamicità")
+    resilience = score_field("resilienza")
+    incisiveness = score_field("incisività delle azioni intraprese")
+    planning = score_field("capacità di progettare il futuro")
+    notes = models.TextField("note", blank=True)
+
+    history = HistoricalRecords()
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = "valutazione"
+        verbose_name_plural = "valutazioni"
+        constraints = [
+            models.CheckConstraint(condition=Q(**{f"{d}__gte": 1}) & Q(**{f"{d}__lte": 5}), name=f"assessment_{d}_1_5")
+            for d in ASSESSMENT_DIMENSIONS
+        ]
+
+    def __str__(self):
+        return f"Valutazione del {self.date:%d/%m/%Y}"
+
+    @property
+    def scores(self) -> dict[str, int]:
+        return {d: getattr(self, d) for d in ASSESSMENT_DIMENSIONS}
+
+    @property
+    def average(self) -> Decimal:
+        return (Decimal(sum(self.scores.values())) / 4).quantize(Decimal("0.01"))

@@ -1,0 +1,237 @@
+"""Numbers of Action 1 for the dashboards and the monitoring report: plain functions returning rows.
+
+Every function takes the querysets to count (already scoped by the caller with `visible_to(user)`, or the whole
+programme for aggregate-only readers) and returns plain dataclasses; no identity ever appears in a row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from governance.models import District, ProjectYear
+
+from .enums import SUPPORTED_IDEA_STATUSES, VALIDATED_IDEA_STATUSES, PattoKind, PattoStatus
+from .models import Assessment, BusinessIdea, Disbursement, EmpowermentPath, Patto
+from .models.patti import ZERO
+
+# Seed 2140-2143: 284 pacts, 32 in year 1, 134 in year 2, 118 in year 3 (no per-district target).
+PATTI_TARGETS = {1: 32, 2: 134, 3: 118}
+PATTI_TARGET_TOTAL = 284
+EMPOWERMENT_TARGETS = {2: 3}  # seed 2150-2151: three empowerment paths (year 2)
+IDEAS_TARGET = {2: (8, 10), 3: (8, 10)}  # seed 2173-2175: 8-10 business ideas supported in year 2 and in year 3
+
+
+@dataclass
+class YearRow:
+    year: int
+    target: int | None
+    signed: int
+    by_kind: dict[str, int] = field(default_factory=dict)
+    by_district: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def share(self) -> Decimal | None:
+        if not self.target:
+            return None
+        return (Decimal(self.signed) * 100 / self.target).quantize(Decimal("0.1"))
+
+
+def patti_signed_per_year(patti=None) -> list[YearRow]:
+    """Pacts signed in each project year against the targets, split by kind and by district (one query)."""
+    patti = Patto.objects.all() if patti is None else patti
+    counts = (
+        patti.signed()
+        .filter(project_year__isnull=False)
+        .values("project_year__number", "kind", "district__name")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows = {
+        y: YearRow(year=y, target=PATTI_TARGETS.get(y), signed=0)
+        for y in ProjectYear.objects.values_list("number", flat=True)
+    }
+    for c in counts:
+        row = rows.setdefault(c["project_year__number"], YearRow(year=c["project_year__number"], target=None, signed=0))
+        row.signed += c["n"]
+        kind = PattoKind(c["kind"]).label
+        row.by_kind[kind] = row.by_kind.get(kind, 0) + c["n"]
+        row.by_district[c["district__name"]] = row.by_district.get(c["district__name"], 0) + c["n"]
+    return [rows[y] for y in sorted(rows)]
+
+
+@dataclass
+class DistrictRow:
+    district: str
+    signed: int
+    active: int
+    autonomia: int
+    inclusione: int
+    budget_committed: Decimal
+    disbursed: Decimal
+
+
+def patti_by_district(patti=None) -> list[DistrictRow]:
+    """Per district: signed and active pacts, by kind, budget committed and disbursed (two queries)."""
+    patti = Patto.objects.all() if patti is None else patti
+    signed = patti.signed()
+    rows = {
+        r["district__name"]: r
+        for r in signed.values("district__name")
+        .annotate(
+            signed=Count("pk"),
+            active=Count("pk", filter=Q(status=PattoStatus.ATTIVO)),
+            autonomia=Count("pk", filter=Q(kind=PattoKind.AUTONOMIA)),
+            inclusione=Count("pk", filter=Q(kind=PattoKind.INCLUSIONE)),
+            committed=Coalesce(Sum(F("budget_cariplo") + F("budget_cofinancing")), ZERO),
+        )
+        .order_by()
+    }
+    disbursed = dict(
+        Disbursement.objects.active()
+        .filter(patto__in=signed)
+        .values_list("patto__district__name")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return [
+        DistrictRow(
+            district=name,
+            signed=rows.get(name, {}).get("signed", 0),
+            active=rows.get(name, {}).get("active", 0),
+            autonomia=rows.get(name, {}).get("autonomia", 0),
+            inclusione=rows.get(name, {}).get("inclusione", 0),
+            budget_committed=rows.get(name, {}).get("committed", Decimal("0.00")),
+            disbursed=disbursed.get(name) or Decimal("0.00"),
+        )
+        for name in District.objects.order_by("name").values_list("name", flat=True)
+    ]
+
+
+def active_patti(patti=None) -> int:
+    patti = Patto.objects.all() if patti is None else patti
+    return patti.filter(status=PattoStatus.ATTIVO).count()
+
+
+@dataclass
+class BudgetTotals:
+    committed: Decimal
+    committed_cariplo: Decimal
+    committed_cofinancing: Decimal
+    disbursed: Decimal
+    disbursed_cariplo: Decimal
+    disbursed_cofinancing: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.committed - self.disbursed
+
+
+def personal_budgets(patti=None) -> BudgetTotals:
+    """Personal welfare budgets committed by signed pacts and disbursed (not cancelled), by funding source."""
+    patti = Patto.objects.all() if patti is None else patti
+    signed = patti.signed()
+    committed = signed.aggregate(
+        cariplo=Coalesce(Sum("budget_cariplo"), ZERO), cofinancing=Coalesce(Sum("budget_cofinancing"), ZERO)
+    )
+    paid = Disbursement.objects.active().filter(patto__in=patti)
+    disbursed = paid.aggregate(
+        total=Coalesce(Sum("amount"), ZERO),
+        cariplo=Coalesce(Sum("amount", filter=Q(funding_source="cariplo")), ZERO),
+        cofinancing=Coalesce(Sum("amount", filter=Q(funding_source="cofinancing")), ZERO),
+    )
+    return BudgetTotals(
+        committed=committed["cariplo"] + committed["cofinancing"],
+        committed_cariplo=committed["cariplo"],
+        committed_cofinancing=committed["cofinancing"],
+        disbursed=disbursed["total"],
+        disbursed_cariplo=disbursed["cariplo"],
+        disbursed_cofinancing=disbursed["cofinancing"],
+    )
+
+
+@dataclass
+class AssessmentChange:
+    patti_assessed: int  # pacts with at least two assessments
+    dynamism: Decimal | None
+    resilience: Decimal | None
+    incisiveness: Decimal | None
+    planning: Decimal | None
+
+    @property
+    def overall(self) -> Decimal | None:
+        values = [v for v in (self.dynamism, self.resilience, self.incisiveness, self.planning) if v is not None]
+        return (sum(values) / len(values)).quantize(Decimal("0.01")) if values else None
+
+
+def average_assessment_change(patti=None) -> AssessmentChange:
+    """Average change between each pact's first and latest assessment, per dimension (one query)."""
+    patti = Patto.objects.all() if patti is None else patti
+    ordered = Assessment.objects.filter(patto=OuterRef("pk"))
+    annotations = {}
+    for dim in ("dynamism", "resilience", "incisiveness", "planning"):
+        annotations[f"first_{dim}"] = Subquery(ordered.order_by("date", "pk").values(dim)[:1])
+        annotations[f"last_{dim}"] = Subquery(ordered.order_by("-date", "-pk").values(dim)[:1])
+    qs = patti.annotate(n_assessments=Count("assessments")).filter(n_assessments__gte=2).annotate(**annotations)
+    result = qs.aggregate(
+        n=Count("pk"),
+        **{
+            dim: Avg(F(f"last_{dim}") - F(f"first_{dim}"))
+            for dim in ("dynamism", "resilience", "incisiveness", "planning")
+        },
+    )
+
+    def rounded(value):
+        return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+    return AssessmentChange(
+        patti_assessed=result["n"],
+        dynamism=rounded(result["dynamism"]),
+        resilience=rounded(result["resilience"]),
+        incisiveness=rounded(result["incisiveness"]),
+        planning=rounded(result["planning"]),
+    )
+
+
+@dataclass
+class TargetRow:
+    year: int
+    target: object
+    actual: int
+    extra: int = 0  # e.g. business plans validated
+
+
+def empowerment_paths_per_year(paths=None) -> list[TargetRow]:
+    """Empowerment paths started in each project year against the target (3 in year 2)."""
+    paths = EmpowermentPath.objects.all() if paths is None else paths
+    rows = []
+    for year in ProjectYear.objects.all():
+        count = paths.filter(start_on__gte=year.start, start_on__lte=year.end).count()
+        rows.append(TargetRow(year=year.number, target=EMPOWERMENT_TARGETS.get(year.number), actual=count))
+    return rows
+
+
+def ideas_per_year(ideas=None) -> list[TargetRow]:
+    """Business ideas supported (selected or beyond) per call year against 8-10, with business plans validated."""
+    ideas = BusinessIdea.objects.all() if ideas is None else ideas
+    counts = {
+        r["call__project_year__number"]: r
+        for r in ideas.values("call__project_year__number")
+        .annotate(
+            supported=Count("pk", filter=Q(status__in=SUPPORTED_IDEA_STATUSES)),
+            validated=Count("pk", filter=Q(status__in=VALIDATED_IDEA_STATUSES)),
+        )
+        .order_by()
+    }
+    return [
+        TargetRow(
+            year=number,
+            target=IDEAS_TARGET.get(number),
+            actual=counts.get(number, {}).get("supported", 0),
+            extra=counts.get(number, {}).get("validated", 0),
+        )
+        for number in ProjectYear.objects.values_list("number", flat=True)
+    ]

@@ -1,0 +1,1 @@
+"""Views of the patti app, split by concept."""

@@ -1,0 +1,112 @@
+"""Households (identity only for the district staff allowed, every view logged), the identity access log and the
+Action 1 numbers page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+
+from governance.permissions import require
+from governance.reference import reference_date
+from governance.scoping import user_scope
+from governance.services import ConcurrentEditError
+from governance.views.common import history_of, paginate
+
+from .. import permissions, services
+from ..dashboard import panel_context, panel_visible
+from ..filters import HouseholdFilter
+from ..forms import HouseholdForm
+from ..models import Household, IdentityAccess
+
+
+def _queryset(user):
+    return Household.objects.visible_to(user).select_related("district", "municipality")
+
+
+@login_required
+def household_list(request):
+    queryset = _queryset(request.user).annotate(patti_count=Count("patti"))
+    filterset = HouseholdFilter(request.GET, queryset=queryset, user=request.user)
+    return render(
+        request,
+        "patti/household_list.html",
+        {
+            "filter": filterset,
+            "page": paginate(request, filterset.qs.order_by("code")),
+            "can_create": permissions.can_create(request.user),
+        },
+    )
+
+
+@login_required
+def household_detail(request, pk):
+    household = get_object_or_404(_queryset(request.user), pk=pk)
+    shows_identity = permissions.sees_identity(request.user, household.district_id)
+    if shows_identity:
+        services.identity_access_record(household=household, user=request.user, purpose="scheda del nucleo")
+    return render(
+        request,
+        "patti/household_detail.html",
+        {
+            "household": household,
+            "shows_identity": shows_identity,
+            "patti": household.patti.select_related("project_year").order_by("-opened_on"),
+            "can_write": permissions.can_write_in(request.user, household.district_id),
+            "history": history_of(household),
+        },
+    )
+
+
+def _household_form(request, *, household: Household):
+    form = HouseholdForm(request.POST or None, instance=household, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                saved = services.household_save(
+                    form=form, user=request.user, expected_version=form.cleaned_data.get("version")
+                )
+            except ConcurrentEditError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, f"Nucleo {saved.code} salvato.")
+                return redirect(saved)
+        else:
+            messages.error(request, "Controllare i campi evidenziati: nulla è stato salvato.")
+    elif household.pk and form.shows_identity:
+        services.identity_access_record(household=household, user=request.user, purpose="modifica del nucleo")
+    return render(request, "patti/household_form.html", {"form": form, "household": household})
+
+
+@login_required
+def household_create(request):
+    require(permissions.can_create(request.user))
+    return _household_form(request, household=Household())
+
+
+@login_required
+def household_edit(request, pk):
+    household = get_object_or_404(_queryset(request.user), pk=pk)
+    require(permissions.can_write_in(request.user, household.district_id))
+    if household.anonymised_at:
+        messages.error(request, "Il nucleo è stato anonimizzato: i dati non si modificano più.")
+        return redirect(household)
+    return _household_form(request, household=household)
+
+
+@login_required
+def reports_page(request):
+    """Action 1 against its targets: aggregates only, for every role that reads them (no identity)."""
+    require(panel_visible(user_scope(request.user)))
+    reference = reference_date(request)
+    context = panel_context(request=request, reference=reference)
+    return render(request, "patti/reports.html", {"data": context, "reference": reference})
+
+
+@login_required
+def access_log(request):
+    """Who saw which household's identity, and when: for the Direzione (no identity is shown here)."""
+    require(permissions.can_read_access_log(request.user))
+    queryset = IdentityAccess.objects.select_related("household", "household__district", "user")
+    return render(request, "patti/access_log.html", {"page": paginate(request, queryset, per_page=50)})

@@ -1,0 +1,326 @@
+"""Pacts: list (filters, CSV export), detail (budget, disbursements, assessments trend, history), forms, PDF."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from governance.pdf import render_pdf
+from governance.permissions import require
+from governance.reference import reference_date
+from governance.services import ConcurrentEditError
+from governance.views.common import history_of, paginate
+
+from .. import permissions, services
+from ..charts import assessment_trend
+from ..filters import PattoFilter
+from ..forms import (
+    AssessmentForm,
+    CancelDisbursementForm,
+    CommitmentFormSet,
+    DisbursementForm,
+    EquipeFormSet,
+    PattoForm,
+    SignedDocumentForm,
+    TransitionForm,
+)
+from ..models import Household, Patto
+from ..selectors import (
+    annotate_page,
+    budget_balance,
+    patto_detail_queryset,
+    patto_flags,
+    patto_list_queryset,
+    patto_related,
+)
+
+CSV_COLUMNS = [
+    ("n. patto", lambda p: p.pk),
+    ("codice nucleo", lambda p: p.household.code),
+    ("ambito", lambda p: p.district.name),
+    ("tipo", lambda p: p.get_kind_display()),
+    ("stato", lambda p: p.get_status_display()),
+    ("anno di progetto", lambda p: p.project_year.number if p.project_year else ""),
+    ("tipo di promotore", lambda p: p.get_promoter_type_display()),
+    ("aperto il", lambda p: p.opened_on.isoformat()),
+    ("sottoscritto il", lambda p: p.signed_on.isoformat() if p.signed_on else ""),
+    ("budget", lambda p: f"{p.budget_total:.2f}"),
+    ("erogato", lambda p: f"{p.disbursed:.2f}"),
+]
+
+
+@login_required
+def patto_list(request):
+    reference = reference_date(request)
+    filterset = PattoFilter(request.GET, queryset=patto_list_queryset(request.user), user=request.user)
+    queryset = filterset.qs.order_by("-opened_on", "-pk")
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="patti.csv"'
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow([label for label, _ in CSV_COLUMNS])
+        for patto in queryset.with_money().iterator(chunk_size=500):
+            writer.writerow([value(patto) for _, value in CSV_COLUMNS])
+        return response
+    export_query = request.GET.copy()
+    export_query["format"] = "csv"
+    export_query.pop("page", None)
+    return render(
+        request,
+        "patti/patto_list.html",
+        {
+            "filter": filterset,
+            "page": annotate_page(paginate(request, queryset), reference),
+            "reference": reference,
+            "can_create": permissions.can_create(request.user),
+            "export_query": export_query.urlencode(),
+        },
+    )
+
+
+def _identity_for(request, patto: Patto, purpose: str) -> Household | None:
+    """The household with its identity if the user may see it (the view is logged), else None."""
+    if not permissions.sees_identity(request.user, patto.district_id):
+        return None
+    services.identity_access_record(household=patto.household, user=request.user, purpose=purpose)
+    return patto.household
+
+
+@login_required
+def patto_detail(request, pk):
+    patto = get_object_or_404(patto_detail_queryset(request.user), pk=pk)
+    patto_related(patto)
+    reference = reference_date(request)
+    can_write = permissions.can_write_in(request.user, patto.district_id)
+    assessments = list(patto.assessments.all())
+    context = {
+        "patto": patto,
+        "identity": _identity_for(request, patto, "scheda del patto"),
+        "can_write": can_write,
+        "balance": budget_balance(patto),
+        "flags": patto_flags(patto, reference),
+        "reference": reference,
+        "assessments": assessments,
+        "trend": assessment_trend(assessments),
+        "history": history_of(patto),
+    }
+    if can_write:
+        context.update(
+            transition_form=TransitionForm(patto=patto) if patto.allowed_transitions() else None,
+            disbursement_form=DisbursementForm(initial={"date": reference}),
+            assessment_form=AssessmentForm(initial={"date": reference}),
+            signed_form=SignedDocumentForm(),
+            cancel_form=CancelDisbursementForm(),
+        )
+    return render(request, "patti/patto_detail.html", context)
+
+
+def _equipe_users(patto_district_ids):
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, profile__districts__in=patto_district_ids)
+        .filter(Q(groups__name__in=[r.value for r in permissions.WRITER_ROLES]))
+        .distinct()
+        .order_by("last_name", "username")
+    )
+
+
+def _patto_form(request, *, patto: Patto):
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    form = PattoForm(data, files, instance=patto, user=request.user)
+    if not patto.pk and request.method == "GET" and request.GET.get("household"):
+        form.initial["household"] = request.GET["household"]
+    users = _equipe_users(permissions.writable_district_ids(request.user))
+    equipe = EquipeFormSet(data, instance=patto, prefix="eq", users=users)
+    commitments = CommitmentFormSet(data, instance=patto, prefix="imp")
+    if request.method == "POST":
+        if form.is_valid() and equipe.is_valid() and commitments.is_valid():
+            try:
+                saved = services.patto_save(
+                    form=form,
+                    equipe_formset=equipe,
+                    commitment_formset=commitments,
+                    user=request.user,
+                    expected_version=form.cleaned_data.get("version"),
+                )
+            except ConcurrentEditError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "Patto salvato.")
+                return redirect(saved)
+        else:
+            messages.error(request, "Controllare i campi evidenziati: nulla è stato salvato.")
+    return render(
+        request,
+        "patti/patto_form.html",
+        {"form": form, "equipe": equipe, "commitments": commitments, "patto": patto},
+    )
+
+
+@login_required
+def patto_create(request):
+    require(permissions.can_create(request.user))
+    return _patto_form(request, patto=Patto())
+
+
+@login_required
+def patto_edit(request, pk):
+    patto = get_object_or_404(patto_detail_queryset(request.user), pk=pk)
+    require(permissions.can_write_in(request.user, patto.district_id))
+    if patto.is_closed:
+        messages.error(request, "Un patto concluso o interrotto non si modifica più.")
+        return redirect(patto)
+    return _patto_form(request, patto=patto)
+
+
+def _writable_patto(request, pk) -> Patto:
+    patto = get_object_or_404(patto_detail_queryset(request.user), pk=pk)
+    require(permissions.can_write_in(request.user, patto.district_id))
+    return patto
+
+
+def _report_errors(request, error: ValidationError, prefix: str) -> None:
+    for message in error.messages:
+        messages.error(request, f"{prefix}: {message}")
+
+
+@login_required
+@require_POST
+def patto_transition(request, pk):
+    patto = _writable_patto(request, pk)
+    form = TransitionForm(request.POST, patto=patto)
+    if not form.is_valid():
+        messages.error(request, "Cambio di stato non valido: scegliere uno degli stati proposti.")
+        return redirect(patto)
+    try:
+        patto = services.patto_transition(
+            patto=patto,
+            to_status=form.cleaned_data["to_status"],
+            user=request.user,
+            on_date=form.cleaned_data["on_date"],
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as error:
+        _report_errors(request, error, "Stato non cambiato")
+    else:
+        messages.success(request, f"Il patto è ora «{patto.get_status_display()}».")
+    return redirect(patto)
+
+
+@login_required
+def disbursement_create(request, pk):
+    patto = _writable_patto(request, pk)
+    form = DisbursementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.disbursement_create(patto=patto, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    for message in errors:
+                        form.add_error(field if field in form.fields else None, message)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, "Erogazione registrata e riportata nel bilancio come spesa approvata.")
+            return redirect(patto)
+    if request.method == "POST":
+        messages.error(request, "Erogazione non registrata: controllare i campi evidenziati.")
+    patto_related(patto)
+    return render(
+        request,
+        "patti/disbursement_form.html",
+        {"patto": patto, "form": form, "balance": budget_balance(patto)},
+    )
+
+
+@login_required
+@require_POST
+def disbursement_cancel(request, pk, disbursement_pk):
+    patto = _writable_patto(request, pk)
+    disbursement = get_object_or_404(patto.disbursements.select_related("expense"), pk=disbursement_pk)
+    form = CancelDisbursementForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Indicare il motivo dell'annullamento.")
+        return redirect(patto)
+    try:
+        services.disbursement_cancel(disbursement=disbursement, user=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        _report_errors(request, error, "Erogazione non annullata")
+    else:
+        messages.success(request, "Erogazione annullata; la spesa a bilancio è stata stornata.")
+    return redirect(patto)
+
+
+@login_required
+@require_POST
+def assessment_create(request, pk):
+    patto = _writable_patto(request, pk)
+    form = AssessmentForm(request.POST)
+    if form.is_valid():
+        services.assessment_create(form=form, patto=patto, user=request.user)
+        messages.success(request, "Valutazione registrata.")
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for message in errors:
+                messages.error(request, f"Valutazione non registrata: {label} – {message}" if label else message)
+    return redirect(patto)
+
+
+@login_required
+@require_POST
+def signed_upload(request, pk):
+    patto = _writable_patto(request, pk)
+    form = SignedDocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.patto_attach_signed(patto=patto, upload=form.cleaned_data["file"], user=request.user)
+        messages.success(request, "Patto firmato caricato.")
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, f"File non caricato: {message}")
+    return redirect(patto)
+
+
+@login_required
+def document_download(request, pk, kind):
+    """The PIP attachment or the signed pact: they carry the identity, so only identity-allowed users get them."""
+    patto = get_object_or_404(patto_detail_queryset(request.user), pk=pk)
+    field = {"pip": "pip_file", "firmato": "signed_document"}[kind]
+    if not getattr(patto, field):
+        raise Http404("Documento non presente.")
+    require(permissions.sees_identity(request.user, patto.district_id))
+    services.identity_access_record(household=patto.household, user=request.user, purpose=f"documento: {kind}")
+    document = getattr(patto, field)
+    try:
+        handle = document.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("File non trovato.") from missing
+    extension = document.name.rsplit(".", 1)[-1]
+    return FileResponse(handle, as_attachment=True, filename=f"patto-{patto.pk}-{kind}.{extension}")
+
+
+@login_required
+def patto_pdf(request, pk):
+    patto = get_object_or_404(patto_detail_queryset(request.user), pk=pk)
+    patto_related(patto)
+    return render_pdf(
+        request=request,
+        template="patti/patto_pdf.html",
+        context={
+            "patto": patto,
+            "identity": _identity_for(request, patto, "stampa del patto (PDF)"),
+            "balance": budget_balance(patto),
+        },
+        filename=f"patto-{patto.pk}-{patto.household.code}.pdf",
+    )
