@@ -44,6 +44,7 @@ STATUSES = [("approved", 70), ("submitted", 15), ("draft", 10), ("rejected", 5)]
 @transaction.atomic
 def generate_budget(*, lines: int, expenses: int, seed: int = 42) -> dict:
     """`lines` budget lines on the active plan (plus a tenth on the original one) and `expenses` over them."""
+    from governance.budget.actuals import actuals_rebuild
     from governance.budget.enums import CostCategory, FundingSource
     from governance.models import Action, BudgetLine, BudgetPlan, Expense, Organisation, ProjectYear
 
@@ -125,6 +126,7 @@ def generate_budget(*, lines: int, expenses: int, seed: int = 42) -> dict:
         ],
         expense_rows(),
     )
+    actuals_rebuild()  # the running totals per line, from the ledger just loaded
     return {"lines": BudgetLine.objects.filter(plan=active).count(), "expenses": Expense.objects.count()}
 
 

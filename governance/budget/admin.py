@@ -7,6 +7,7 @@ from django.contrib import admin
 
 from ..admin import ScopedAdmin
 from ..models import BudgetLine, BudgetPlan, Expense, ExpenseAttachment
+from .enums import ExpenseStatus
 
 
 @admin.register(BudgetPlan)
@@ -40,6 +41,20 @@ class ExpenseAdmin(ScopedAdmin):
     date_hierarchy = "date"
     readonly_fields = ["status", "status_reason", "origin", "gross_amount"]
     inlines = [ExpenseAttachmentInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Line and amounts of an expense past the draft are fixed: they are counted in the line's totals."""
+        if obj is not None and obj.status != ExpenseStatus.DRAFT:
+            return [*self.readonly_fields, "line", "net_amount", "vat_amount"]
+        return self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or obj.status == ExpenseStatus.DRAFT)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # one by one, so that only drafts can be deleted
+        return actions
 
     def save_model(self, request, obj, form, change):
         obj.gross_amount = obj.net_amount + obj.vat_amount

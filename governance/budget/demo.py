@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from simple_history.utils import bulk_create_with_history
 
 from ..models import Action, BudgetLine, BudgetPlan, Expense, Organisation, ProjectYear
+from .actuals import actuals_of_new
 from .enums import CostCategory as C
 from .enums import DocumentKind, ExpenseOrigin, ExpenseStatus
 from .enums import FundingSource as F
@@ -152,5 +153,7 @@ def seed_demo_budget(*, stdout) -> None:
     plan.save()
     bulk_create_with_history(allocation(plan), BudgetLine, default_change_reason="Ripartizione illustrativa")
     lines = list(plan.lines.select_related("year").order_by("pk"))
-    bulk_create_with_history(demo_expenses(lines, users), Expense, default_change_reason="Spese dimostrative")
+    expenses = demo_expenses(lines, users)
+    bulk_create_with_history(expenses, Expense, default_change_reason="Spese dimostrative")
+    actuals_of_new(expenses)
     stdout.write(f"Budget dimostrativo: {len(lines)} righe (ripartizione illustrativa) e relative spese.")

@@ -22,6 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from simple_history.utils import bulk_create_with_history
 
 from ..models import Action, BudgetLine, BudgetPlan, Expense, Organisation, ProjectYear
+from .actuals import actuals_of_new
 from .enums import CostCategory, DocumentKind, ExpenseOrigin, ExpenseStatus, FundingSource
 
 ALLOWED_IMPORT_EXTENSIONS = {"csv", "xlsx"}
@@ -349,6 +350,7 @@ def import_expenses(*, upload, user) -> int:
         raise ImportFailed(errors)
     expenses = [e for _, e in parsed]
     bulk_create_with_history(expenses, Expense, default_user=user, default_change_reason="Importazione delle spese")
+    actuals_of_new(expenses)
     return len(expenses)
 
 

@@ -1,9 +1,9 @@
 """Planned vs actual: plain rows that HTML, PDF, XLSX and CSV render alike.
 
-SQL does the heavy part: one query for the visible lines of the plan, one grouped query summing the expenses per
-line and status (an index-only scan on `expense_line_status_amount` in PostgreSQL). The few thousand per-line
-figures are then rolled up in Python into the breakdowns. The query count does not depend on the number of
-expenses or lines.
+SQL does the heavy part: one query reads the visible lines of the plan with their running totals (approved,
+submitted: `BudgetLineActuals`, kept in step with the ledger by every write, rebuildable from it in SQL). The few
+thousand per-line figures are then rolled up in Python into the breakdowns. Neither the query count nor the time
+depends on the number of expenses.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
-from ..models import Action, BudgetLine, BudgetPlan, Expense
-from .enums import CostCategory, ExpenseStatus, FundingSource
+from ..models import Action, BudgetLine, BudgetPlan
+from .enums import CostCategory, FundingSource
 
 ZERO = Decimal("0.00")
 MONEY = DecimalField(max_digits=14, decimal_places=2)
@@ -117,7 +117,11 @@ def _line_filter(filters: dict) -> Q:
 
 
 def line_figures(lines) -> list[dict]:
-    """One dict per line with its labels and figures: two queries whatever the number of expenses."""
+    """One dict per line with its labels and figures, in ONE query whatever the number of expenses.
+
+    Actual and pending come from the running totals per line (`BudgetLineActuals`, kept in step with the ledger
+    by governance.budget.actuals); a line with no expense yet has no totals row (LEFT JOIN → zero).
+    """
     rows = list(
         lines.values(
             "pk",
@@ -132,23 +136,14 @@ def line_figures(lines) -> list[dict]:
             "partner_id",
             "partner__name",
             "partner__short_name",
+            "actuals__approved",
+            "actuals__submitted",
         )
     )
-    sums = {
-        s["line_id"]: s
-        for s in Expense.objects.filter(
-            line__in=lines.values("pk"), status__in=[ExpenseStatus.APPROVED, ExpenseStatus.SUBMITTED]
-        )
-        .order_by()
-        .values("line_id")
-        .annotate(
-            actual=money_sum("gross_amount", filter=Q(status=ExpenseStatus.APPROVED)),
-            pending=money_sum("gross_amount", filter=Q(status=ExpenseStatus.SUBMITTED)),
-        )
-    }
     for row in rows:
-        s = sums.get(row["pk"], {})
-        row["figures"] = Figures(row["planned_amount"], s.get("actual", ZERO), s.get("pending", ZERO))
+        row["figures"] = Figures(
+            row["planned_amount"], row["actuals__approved"] or ZERO, row["actuals__submitted"] or ZERO
+        )
     return rows
 
 

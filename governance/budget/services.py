@@ -37,6 +37,7 @@ from django.utils import timezone
 from ..models import BudgetLine, BudgetPlan, Expense, ExpenseAttachment
 from ..services import ConcurrentEditError
 from . import permissions
+from .actuals import actuals_of_new
 from .enums import CostCategory, DocumentKind, ExpenseOrigin, ExpenseStatus, FundingSource
 
 CONCURRENT_EXPENSE_MESSAGE = (
@@ -117,6 +118,7 @@ def expense_record_payment(
     expense._history_user = user
     expense._change_reason = "Pagamento registrato da un'azione del programma"
     expense.save()
+    actuals_of_new([expense])
     return expense
 
 

@@ -28,6 +28,13 @@ __all__ = [
     "meeting_attachment_path",
     "reference_date_default",
 ]
-from .budget import BudgetLine, BudgetPlan, Expense, ExpenseAttachment, expense_attachment_path  # noqa: E402
+from .budget import (  # noqa: E402
+    BudgetLine,
+    BudgetLineActuals,
+    BudgetPlan,
+    Expense,
+    ExpenseAttachment,
+    expense_attachment_path,
+)
 
-__all__ += ["BudgetLine", "BudgetPlan", "Expense", "ExpenseAttachment", "expense_attachment_path"]
+__all__ += ["BudgetLine", "BudgetLineActuals", "BudgetPlan", "Expense", "ExpenseAttachment", "expense_attachment_path"]

@@ -248,6 +248,7 @@ class Expense(models.Model):
             # The report aggregates per line and status: an index-only scan on PostgreSQL.
             models.Index(fields=["line", "status", "gross_amount"], name="expense_line_status_amount"),
             models.Index(fields=["status", "date"], name="expense_status_date"),
+            models.Index(fields=["-date", "-id"], name="expense_ledger_order"),  # the ledger's default order
         ]
 
     def __str__(self):
@@ -291,6 +292,7 @@ class Expense(models.Model):
         if status in (ExpenseStatus.REJECTED, ExpenseStatus.REVERSED) and not reason.strip():
             raise ValidationError("Indicare la motivazione.")
         now = timezone.now()
+        previous = self.status
         if status == ExpenseStatus.SUBMITTED:
             self.full_clean()
             self.submitted_by, self.submitted_at = user, now
@@ -299,6 +301,9 @@ class Expense(models.Model):
         self.status_reason = reason.strip() if status in (ExpenseStatus.REJECTED, ExpenseStatus.REVERSED) else ""
         self.status = status
         self.version += 1
+        from ..budget.actuals import actuals_move
+
+        actuals_move(line_id=self.line_id, amount=self.gross_amount, old=previous, new=status)
         self._history_user = user
         self._change_reason = f"Stato: {status.label}" + (f" ({self.status_reason})" if self.status_reason else "")
         self.save()
@@ -328,3 +333,22 @@ class ExpenseAttachment(models.Model):
     @property
     def filename(self) -> str:
         return str(self)
+
+
+class BudgetLineActuals(models.Model):
+    """Derived running totals of a line's expenses by status, so the report reads O(lines), not O(expenses).
+
+    Not audited: it is a cache of the audited ledger, changed only by `governance.budget.actuals` in the same
+    transaction as the expense change, and rebuildable from the ledger at any time (`actuals_rebuild`).
+    """
+
+    line = models.OneToOneField(BudgetLine, on_delete=models.CASCADE, primary_key=True, related_name="actuals")
+    approved = models.DecimalField("consuntivo approvato", max_digits=14, decimal_places=2, default=Decimal("0"))
+    submitted = models.DecimalField("presentato da approvare", max_digits=14, decimal_places=2, default=Decimal("0"))
+
+    class Meta:
+        verbose_name = "totali della riga di budget"
+        verbose_name_plural = "totali delle righe di budget"
+
+    def __str__(self):
+        return f"{self.line_id}: {self.approved} / {self.submitted}"

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import factory
 
+from governance.budget.actuals import actuals_of_new
 from governance.budget.enums import CostCategory, DocumentKind, ExpenseStatus, FundingSource
 from governance.models import Action, BudgetLine, BudgetPlan, Expense, ExpenseAttachment, Organisation, ProjectYear
 from tests.factories import pdf_upload
@@ -48,6 +49,13 @@ class ExpenseFactory(factory.django.DjangoModelFactory):
     vat_amount = Decimal("22.00")
     gross_amount = factory.LazyAttribute(lambda o: o.net_amount + o.vat_amount)
     status = ExpenseStatus.DRAFT
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Created directly in a given status, the expense is counted in the line's running totals too."""
+        expense = super()._create(model_class, *args, **kwargs)
+        actuals_of_new([expense])
+        return expense
 
 
 class ExpenseAttachmentFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from governance.budget.actuals import actuals_rebuild
 from governance.budget.enums import ExpenseStatus, FundingSource
 from governance.budget.reports import budget_report, plan_reconciliation
 from governance.models import BudgetLine, BudgetPlan, Expense, Organisation
@@ -176,6 +177,7 @@ def test_report_queries_do_not_grow_with_expenses(client_for, amministrazione, d
             for i in range(count)
         ]
     )
+    actuals_rebuild()
     client = client_for(amministrazione)
     with django_assert_max_num_queries(20):
         response = client.get(REPORT)

@@ -253,3 +253,23 @@ def test_database_refuses_non_positive_amounts_and_inconsistent_gross():
             ExpenseFactory(line=line, net_amount=Decimal(net), vat_amount=Decimal(vat), gross_amount=Decimal(gross))
     with pytest.raises(IntegrityError), transaction.atomic():
         BudgetLineFactory(planned_amount=Decimal("0"))
+
+
+def test_running_totals_stay_equal_to_the_ledger(referente, amministrazione, coordinatore):
+    from governance.budget.actuals import actuals_rebuild
+    from governance.models import BudgetLineActuals
+
+    line = BudgetLineFactory()
+    drafts = [ExpenseFactory(line=line, net_amount=Decimal(n), vat_amount=Decimal("0")) for n in ("10", "20", "30")]
+    for expense in drafts:
+        expense_transition(expense=expense, status="submitted", user=referente)
+    expense_transition(expense=drafts[0], status="approved", user=amministrazione)
+    expense_transition(expense=drafts[1], status="rejected", user=amministrazione, reason="no")
+    payment = pay(line, coordinatore, amount=Decimal("5.00"))
+    expense_reverse_payment(expense=payment, user=coordinatore, reason="annullata")
+    pay(line, coordinatore, amount=Decimal("7.00"))
+    totals = BudgetLineActuals.objects.get(line=line)
+    assert (totals.approved, totals.submitted) == (Decimal("17.00"), Decimal("30.00"))
+    actuals_rebuild()
+    rebuilt = BudgetLineActuals.objects.get(line=line)
+    assert (rebuilt.approved, rebuilt.submitted) == (totals.approved, totals.submitted)
