@@ -139,7 +139,7 @@ def seed_patti_demo(*, stdout) -> None:
     calls, ideas = _enterprise(rng, patti, districts, years)
     stdout.write(
         f"Dati dimostrativi Azione 1: {len(patti)} patti, {paid} erogazioni"
-        f"{f' ({skipped} non registrate: nessuna voce di budget corrispondente)' if skipped else ''}, "
+        f"{f' ({skipped} rifiutate dal servizio: voce di budget mancante)' if skipped else ''}, "
         f"{paths} percorsi, {hosts} aziende in salute, {placements} inserimenti, {calls} bandi, {ideas} idee."
     )
 

@@ -247,7 +247,9 @@ def disbursement_create(
 @transaction.atomic
 def disbursement_cancel(*, disbursement: Disbursement, user, reason: str) -> Disbursement:
     """Cancel a disbursement and reverse its expense in the ledger."""
-    Patto.objects.select_for_update().only("pk").get(pk=disbursement.patto_id)
+    patto = Patto.objects.select_for_update().only("pk", "status").get(pk=disbursement.patto_id)
+    if patto.is_closed:
+        raise ValidationError("Il patto è chiuso: le sue erogazioni non si modificano più.")
     locked = Disbursement.objects.select_for_update().get(pk=disbursement.pk)
     if locked.is_cancelled:
         raise ValidationError("L'erogazione è già stata annullata.")

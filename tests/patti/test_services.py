@@ -218,6 +218,18 @@ def test_cancelling_a_disbursement_reverses_its_expense_and_frees_the_budget(coo
         services.disbursement_cancel(disbursement=disbursement, user=coordinatore, reason="ancora")
 
 
+def test_disbursements_of_a_closed_pact_cannot_be_cancelled(coordinatore):
+    ledger_lines()
+    patto = signed_patto(user=coordinatore, status=PattoStatus.ATTIVO)
+    disbursement = _pay(patto, coordinatore, "100.00")
+    services.patto_transition(
+        patto=patto, to_status=PattoStatus.CONCLUSO, user=coordinatore, on_date=dt.date(2017, 1, 1)
+    )
+    with pytest.raises(ValidationError, match="Il patto è chiuso"):
+        services.disbursement_cancel(disbursement=disbursement, user=coordinatore, reason="errore")
+    assert Expense.objects.get(pk=disbursement.expense_id).status == "approved"
+
+
 # --- Households and assessments -------------------------------------------------------------------------------
 
 
