@@ -11,7 +11,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE (tests/e2e/conftest.py) belongs to the test process, not to a
+    # production one: `check --deploy` rightly reports it as an error (async.E001).
+    test_only = {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in test_only}
     for key in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "STATICFILES_BACKEND"):
         env.pop(key, None)
     env["DEBUG"] = "0"  # production, whatever a local .env says
