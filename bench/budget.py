@@ -58,7 +58,9 @@ def main() -> None:
     call_command("seed_wellfare", stdout=io.StringIO())
     if not (args.reuse and Expense.objects.count() == args.expenses):
         with connection.cursor() as cursor:
-            cursor.execute("TRUNCATE governance_expenseattachment, governance_expense CASCADE")
+            cursor.execute(
+                "TRUNCATE governance_budgetlineactuals, governance_expenseattachment, governance_expense CASCADE"
+            )
             cursor.execute("DELETE FROM governance_budgetline")
         start = time.perf_counter()
         counts = generate_budget(lines=args.lines, expenses=args.expenses)

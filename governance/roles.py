@@ -38,6 +38,25 @@ GROUP_PERMISSIONS = {
 }
 
 
+# Budget (issue 3): plans and lines are managed by Staff Amministrazione; partners enter expenses on their lines.
+GROUP_PERMISSIONS[Role.DIREZIONE] += [
+    "governance.view_budgetplan",
+    "governance.view_budgetline",
+    "governance.view_expense",
+]
+GROUP_PERMISSIONS[Role.UFFICIO_DI_PIANO] += ["governance.view_budgetplan", "governance.view_budgetline"]
+GROUP_PERMISSIONS[Role.AMMINISTRAZIONE] += [
+    f"governance.{verb}_{model}" for model in ("budgetplan", "budgetline") for verb in ("view", "add", "change")
+] + ["governance.view_expense", "governance.change_expense", "governance.view_expenseattachment"]
+GROUP_PERMISSIONS[Role.PARTNER] += [
+    "governance.view_budgetline",
+    "governance.view_expense",
+    "governance.add_expense",
+    "governance.change_expense",
+    "governance.add_expenseattachment",
+]
+
+
 def ensure_roles() -> dict[str, Group]:
     """Create the role groups and give them their permissions (idempotent)."""
     groups = {}

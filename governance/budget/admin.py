@@ -6,7 +6,7 @@ Expense status changes only through the services (state machine and history), so
 from django.contrib import admin
 
 from ..admin import ScopedAdmin
-from ..models import BudgetLine, BudgetPlan, Expense, ExpenseAttachment
+from ..models import BudgetLine, BudgetLineActuals, BudgetPlan, Expense, ExpenseAttachment
 from .enums import ExpenseStatus
 
 
@@ -71,3 +71,20 @@ class ExpenseAttachmentAdmin(ScopedAdmin):
         if request.user.is_superuser:
             return queryset
         return queryset.filter(expense__in=Expense.objects.visible_to(request.user))
+
+
+@admin.register(BudgetLineActuals)
+class BudgetLineActualsAdmin(admin.ModelAdmin):
+    """Read-only: derived from the ledger (governance.budget.actuals), never edited by hand."""
+
+    list_display = ["line", "approved", "submitted"]
+    raw_id_fields = ["line"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
