@@ -56,7 +56,7 @@ PAGES = {
     "meeting-form": ("direzione", lambda meeting: f"/governance/meetings/{meeting.pk}/edit/"),
     "decisions": ("direzione", lambda meeting: "/governance/decisions/"),
     "organisations": ("direzione", lambda meeting: "/governance/organisations/"),
-    "not-found": ("udp.cremasco", lambda meeting: f"/governance/meetings/{meeting.pk}/"),
+    "not-found": ("udp.cremasco", lambda meeting: "/governance/meetings/999999/"),
 }
 
 
