@@ -4,18 +4,16 @@ governance never imports an action app. Each app registers its panels in its `Ap
 
     from governance.dashboard import Panel, register_panel
     register_panel(Panel(key="patti", title="Patti gener-attivi", template="patti/_dashboard_panel.html",
-                         context=patti_panel_context, visible=lambda scope: not scope.is_empty, order=10))
+                         context=patti_panel_context, visible=can_read_patti, order=10))
 
-`context(request=..., reference=...)` returns the template context of the panel, computed from the app's
-`reports.py` (aggregates in SQL, already scoped to the user).
+`visible(user)` says whether the user gets the panel; `context(request=..., reference=...)` returns its template
+context, computed from the app's `reports.py` (aggregates in SQL, scoped to the user).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from .scoping import Scope, user_scope
 
 
 @dataclass(frozen=True)
@@ -24,7 +22,7 @@ class Panel:
     title: str
     template: str
     context: Callable[..., dict]
-    visible: Callable[[Scope], bool]
+    visible: Callable[..., bool]
     order: int = 100
 
 
@@ -37,9 +35,8 @@ def register_panel(panel: Panel) -> None:
 
 def panels_for(*, request, reference) -> list[tuple[Panel, dict]]:
     """The panels this user may see, in order, each with its computed context."""
-    scope = user_scope(request.user)
     return [
         (panel, panel.context(request=request, reference=reference))
         for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.key))
-        if panel.visible(scope)
+        if panel.visible(request.user)
     ]

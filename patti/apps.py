@@ -7,10 +7,24 @@ class PattiConfig(AppConfig):
     verbose_name = "Patti gener-attivi"
 
     def ready(self):
-        """Register the demo seeder in governance's registry (governance never imports an action app)."""
+        """Register the demo seeder and the dashboard panel in governance's registries (governance never imports an
+        action app)."""
+        from governance.dashboard import Panel, register_panel
         from governance.demo import DEMO_SEEDERS
+        from governance.scoping import user_scope
 
+        from .dashboard import panel_context, panel_visible
         from .demo import seed_patti_demo
 
+        register_panel(
+            Panel(
+                key="patti",
+                title="Patti gener-attivi: sottoscritti rispetto agli obiettivi",
+                template="patti/_dashboard_panel.html",
+                context=panel_context,
+                visible=lambda user: panel_visible(user_scope(user)),
+                order=10,
+            )
+        )
         if seed_patti_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_patti_demo)

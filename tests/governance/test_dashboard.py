@@ -3,6 +3,7 @@
 import pytest
 
 from governance import dashboard
+from governance.scoping import user_scope
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def test_panel(monkeypatch, tmp_path, settings):
             title="Pannello di prova",
             template="t/panel.html",
             context=lambda request, reference: {"value": 42},
-            visible=lambda scope: scope.programme_wide,
+            visible=lambda user: user_scope(user).programme_wide,
         )
     )
 
