@@ -1,7 +1,8 @@
 """Admin for every patti model, scoped like the views for non-superusers.
 
-Identity fields of households are never in the admin (for anyone): identities are read and changed only through
-the household screens, where each view is logged. Search is by pseudonymous code, never by name.
+Identity fields of households are never in the admin (for anyone), nor are the other members of a household
+(they are identity only): identities are read and changed only through the household screens, where each view
+is logged. Search is by pseudonymous code, never by name.
 """
 
 from django.contrib import admin

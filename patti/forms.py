@@ -22,6 +22,7 @@ from .models import (
     EquipeMember,
     HostOrganisation,
     Household,
+    HouseholdMember,
     IdeaCall,
     Patto,
     Placement,
@@ -88,6 +89,18 @@ class HouseholdForm(VersionedForm):
     def clean_tax_code(self):
         value = (self.cleaned_data.get("tax_code") or "").strip().upper()
         return value or None
+
+
+class HouseholdMemberForm(forms.ModelForm):
+    class Meta:
+        model = HouseholdMember
+        fields = ["relationship", "first_name", "last_name", "birth_date"]
+        widgets = {"birth_date": DateInput()}
+
+
+HouseholdMemberFormSet = inlineformset_factory(
+    Household, HouseholdMember, form=HouseholdMemberForm, extra=2, can_delete=True
+)
 
 
 class PattoForm(VersionedForm):

@@ -23,6 +23,12 @@ PATTI_TARGETS = {1: 32, 2: 134, 3: 118}
 PATTI_TARGET_TOTAL = 284
 EMPOWERMENT_TARGETS = {2: 3}  # seed 2150-2151: three empowerment paths (year 2)
 IDEAS_TARGET = {2: (8, 10), 3: (8, 10)}  # seed 2173-2175: 8-10 business ideas supported in year 2 and in year 3
+CENT = Decimal("0.01")
+
+
+def money(value) -> Decimal:
+    """A sum from the database as euros and cents (SQLite adds decimals as floats)."""
+    return Decimal(value or 0).quantize(CENT)
 
 
 @dataclass
@@ -104,8 +110,8 @@ def patti_by_district(patti=None) -> list[DistrictRow]:
             active=rows.get(name, {}).get("active", 0),
             autonomia=rows.get(name, {}).get("autonomia", 0),
             inclusione=rows.get(name, {}).get("inclusione", 0),
-            budget_committed=rows.get(name, {}).get("committed", Decimal("0.00")),
-            disbursed=disbursed.get(name) or Decimal("0.00"),
+            budget_committed=money(rows.get(name, {}).get("committed")),
+            disbursed=money(disbursed.get(name)),
         )
         for name in District.objects.order_by("name").values_list("name", flat=True)
     ]
@@ -144,12 +150,12 @@ def personal_budgets(patti=None) -> BudgetTotals:
         cofinancing=Coalesce(Sum("amount", filter=Q(funding_source="cofinancing")), ZERO),
     )
     return BudgetTotals(
-        committed=committed["cariplo"] + committed["cofinancing"],
-        committed_cariplo=committed["cariplo"],
-        committed_cofinancing=committed["cofinancing"],
-        disbursed=disbursed["total"],
-        disbursed_cariplo=disbursed["cariplo"],
-        disbursed_cofinancing=disbursed["cofinancing"],
+        committed=money(committed["cariplo"]) + money(committed["cofinancing"]),
+        committed_cariplo=money(committed["cariplo"]),
+        committed_cofinancing=money(committed["cofinancing"]),
+        disbursed=money(disbursed["total"]),
+        disbursed_cariplo=money(disbursed["cariplo"]),
+        disbursed_cofinancing=money(disbursed["cofinancing"]),
     )
 
 

@@ -60,7 +60,7 @@ def budget_balance(patto: Patto) -> list[BudgetRow]:
     """Budget, disbursed and remaining per funding source (sums in SQL)."""
     sums = dict(patto.disbursements.active().values_list("funding_source").annotate(total=Sum("amount")).order_by())
     rows = [
-        BudgetRow(source, label, patto.budget_for(source), sums.get(source) or Decimal("0.00"))
+        BudgetRow(source, label, patto.budget_for(source), Decimal(sums.get(source) or 0).quantize(Decimal("0.01")))
         for source, label in FundingSource.choices
     ]
     rows.append(

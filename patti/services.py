@@ -46,15 +46,19 @@ def _check_version(model, pk: int, expected_version: int | None) -> int:
 
 
 @transaction.atomic
-def household_save(*, form, user, expected_version: int | None = None) -> Household:
-    """Create or update a household from a valid HouseholdForm; concurrent edits are refused."""
+def household_save(*, form, user, members_formset=None, expected_version: int | None = None) -> Household:
+    """Create or update a household (and its other members) from valid forms; concurrent edits are refused."""
     household = form.instance
     if household.pk:
         household.version = _check_version(Household, household.pk, expected_version)
     else:
         household.created_by = user
     household._history_user = user
-    return form.save()
+    household = form.save()
+    if members_formset is not None:
+        members_formset.instance = household
+        members_formset.save()
+    return household
 
 
 def identity_access_record(*, household: Household, user, purpose: str) -> None:
@@ -68,6 +72,9 @@ def household_anonymise(*, household: Household) -> None:
     for name in IDENTITY_FIELDS:
         field = household._meta.get_field(name)
         setattr(household, name, None if field.null else "")
+    for member in household.members.all():
+        member._change_reason = "Anonimizzazione per fine del periodo di conservazione"
+        member.delete()
     household.anonymised_at = timezone.now()
     household._change_reason = "Anonimizzazione per fine del periodo di conservazione"
     household.save()
@@ -188,7 +195,7 @@ def disbursement_create(
     if date > timezone.localdate():
         raise ValidationError({"date": "L'erogazione non può avere una data futura."})
     share = locked.budget_for(funding_source)
-    already = disbursed_by_source(locked).get(funding_source, Decimal("0.00"))
+    already = Decimal(disbursed_by_source(locked).get(funding_source) or 0).quantize(Decimal("0.01"))
     if already + amount > share:
         remaining = share - already
         raise ValidationError(

@@ -2,7 +2,7 @@
 
 from .empowerment import EmpowermentPath, HostOrganisation, Placement
 from .enterprise import BusinessIdea, IdeaCall
-from .households import IDENTITY_FIELDS, Household, IdentityAccess
+from .households import IDENTITY_FIELDS, Household, HouseholdMember, IdentityAccess
 from .patti import (
     ASSESSMENT_DIMENSIONS,
     BUDGET_CEILING,
@@ -26,6 +26,7 @@ __all__ = [
     "EquipeMember",
     "HostOrganisation",
     "Household",
+    "HouseholdMember",
     "IdeaCall",
     "IdentityAccess",
     "LedgerMapping",

@@ -139,6 +139,37 @@ class Household(models.Model):
             raise ValidationError({"municipality": "Il comune non appartiene all'ambito indicato."})
 
 
+MEMBER_IDENTITY_FIELDS = ["first_name", "last_name", "birth_date"]
+
+
+class HouseholdMember(models.Model):
+    """Another member of the household (optional): identity data, visible and kept out of history like the
+    referent person's; only the relationship is audited."""
+
+    RELATIONSHIPS = [
+        ("partner", "Coniuge / convivente"),
+        ("child", "Figlio/a"),
+        ("parent", "Genitore"),
+        ("other", "Altro familiare o convivente"),
+    ]
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
+    first_name = models.CharField("nome", max_length=100)
+    last_name = models.CharField("cognome", max_length=100, blank=True)
+    birth_date = models.DateField("data di nascita", null=True, blank=True, validators=[validate_not_future])
+    relationship = models.CharField("relazione con la persona di riferimento", max_length=20, choices=RELATIONSHIPS)
+
+    history = HistoricalRecords(excluded_fields=MEMBER_IDENTITY_FIELDS)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "componente del nucleo"
+        verbose_name_plural = "componenti del nucleo"
+
+    def __str__(self):
+        return f"{self.get_relationship_display()} ({self.household.code})"
+
+
 class IdentityAccess(models.Model):
     """One view of a beneficiary's identity: who, when, which household (never the identity itself)."""
 

@@ -17,7 +17,7 @@ from governance.views.common import history_of, paginate
 from .. import permissions, services
 from ..dashboard import panel_context, panel_visible
 from ..filters import HouseholdFilter
-from ..forms import HouseholdForm
+from ..forms import HouseholdForm, HouseholdMemberFormSet
 from ..models import Household, IdentityAccess
 
 
@@ -52,6 +52,7 @@ def household_detail(request, pk):
         {
             "household": household,
             "shows_identity": shows_identity,
+            "members": household.members.all() if shows_identity else None,
             "patti": household.patti.select_related("project_year").order_by("-opened_on"),
             "can_write": permissions.can_write_in(request.user, household.district_id),
             "history": history_of(household),
@@ -61,11 +62,18 @@ def household_detail(request, pk):
 
 def _household_form(request, *, household: Household):
     form = HouseholdForm(request.POST or None, instance=household, user=request.user)
+    # Other members' names are identity: only for the users who see the referent person's identity.
+    members = (
+        HouseholdMemberFormSet(request.POST or None, instance=household, prefix="mem") if form.shows_identity else None
+    )
     if request.method == "POST":
-        if form.is_valid():
+        if form.is_valid() and (members is None or members.is_valid()):
             try:
                 saved = services.household_save(
-                    form=form, user=request.user, expected_version=form.cleaned_data.get("version")
+                    form=form,
+                    members_formset=members,
+                    user=request.user,
+                    expected_version=form.cleaned_data.get("version"),
                 )
             except ConcurrentEditError as error:
                 messages.error(request, str(error))
@@ -76,7 +84,7 @@ def _household_form(request, *, household: Household):
             messages.error(request, "Controllare i campi evidenziati: nulla è stato salvato.")
     elif household.pk and form.shows_identity:
         services.identity_access_record(household=household, user=request.user, purpose="modifica del nucleo")
-    return render(request, "patti/household_form.html", {"form": form, "household": household})
+    return render(request, "patti/household_form.html", {"form": form, "members": members, "household": household})
 
 
 @login_required

@@ -24,7 +24,7 @@ def test_coordinator_records_signs_and_prints_a_pact(page, login, assert_accessi
     page.locator("#id_first_name").fill("Anna")
     page.locator("#id_last_name").fill("Verdastri")
     page.get_by_label("Codice fiscale").fill(tax_code("VRDNNA85C45D150"))
-    page.get_by_label("Data di nascita").fill("1985-03-05")
+    page.get_by_label("Data di nascita", exact=True).fill("1985-03-05")
     page.get_by_label("Sesso").select_option(label="Femmina")
     page.get_by_label("Minori").fill("2")
     page.get_by_label("Cittadinanza").select_option(label="Italiana")

@@ -13,7 +13,7 @@ from django.db import connection
 from django.urls import reverse
 
 from patti.enums import PattoStatus
-from patti.models import Household, IdentityAccess
+from patti.models import Household, HouseholdMember, IdentityAccess
 from tests.patti.factories import HouseholdFactory, PattoFactory, ledger_lines, signed_patto, tax_code
 
 pytestmark = pytest.mark.django_db
@@ -154,16 +154,23 @@ def test_identity_never_lands_in_history_tables(coordinatore, patto):
     household = patto.household
     household.phone = "+39 333 0000000"
     household.save()
-    for model in (Household,):
+    for model in (Household, HouseholdMember):
         history = model.history.model
         names = {f.name for f in history._meta.get_fields()}
-        assert not names & {"first_name", "last_name", "tax_code", "birth_date", "phone", "email", "address", "sex"}
+        assert not names & {"first_name", "last_name", "tax_code", "birth_date", "phone", "email", "address", "sex"}, (
+            model
+        )
     assert household.history.count() == 2
 
 
 def test_anonymisation_leaves_no_identity_anywhere(client_for, coordinatore, media_root):
     ledger_lines()
     household = HouseholdFactory(last_name=NAME, tax_code=TAX_CODE, phone="+39 333 9876543")
+    member = HouseholdMember.objects.create(
+        household=household, first_name="Piccolo", last_name=NAME, relationship="child"
+    )
+    member.first_name = "Piccola"
+    member.save()
     patto = signed_patto(household=household, status=PattoStatus.CONCLUSO, user=coordinatore)
     client_for(coordinatore).get(patto.get_absolute_url())  # an access log entry
     household.address = "Via Nuova 1, Cremona"
@@ -176,6 +183,7 @@ def test_anonymisation_leaves_no_identity_anywhere(client_for, coordinatore, med
     assert "Via Nuova" not in _all_rows_text()
     household.refresh_from_db()
     assert household.anonymised_at and household.adults == 1 and household.minors == 2
+    assert not household.members.exists() and "Piccol" not in _all_rows_text()
 
 
 def test_anonymisation_keeps_households_with_open_or_recent_pacts(coordinatore):

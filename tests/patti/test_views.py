@@ -42,9 +42,16 @@ def test_coordinator_records_a_household_and_a_pact_in_steps(client_for, coordin
             "vulnerable_family": "on",
             "target_group": "care_loads",
             "reached_through": "social_services",
+            "mem-TOTAL_FORMS": "1",
+            "mem-INITIAL_FORMS": "0",
+            "mem-0-relationship": "child",
+            "mem-0-first_name": "Luca",
+            "mem-0-birth_date": "2010-04-01",
         },
     )
     household = Household.objects.get(last_name="Verdi")
+    assert household.members.get().first_name == "Luca"
+    assert "Luca" in client.get(household.get_absolute_url()).content.decode()
     assert response.status_code == 302 and response["Location"] == household.get_absolute_url()
     data = {
         "household": household.pk,

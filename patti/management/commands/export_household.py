@@ -50,6 +50,7 @@ def household_export(household: Household) -> dict:
     return {
         "household": {**_row(household), "district": str(household.district)},
         "identity": {name: getattr(household, name) for name in IDENTITY_FIELDS},
+        "members": [_row(m) for m in household.members.all()],
         "household_history": [
             {"date": h.history_date, "type": h.history_type, "user": str(h.history_user or "")}
             for h in household.history.all()
