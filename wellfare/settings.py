@@ -207,6 +207,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # --- Programme --------------------------------------------------------------------------------------
 # Demo accounts are created only with DEBUG on (seed_wellfare --demo refuses otherwise).
 WELLFARE_DEMO_PASSWORD = env("WELLFARE_DEMO_PASSWORD", default="")
+# Closed pacts' identities are anonymised this many days after the household's last pact closed (anonymise_patti).
+PATTI_RETENTION_DAYS = env.int("PATTI_RETENTION_DAYS", default=5 * 365)
 
 LOGGING = {
     "version": 1,
