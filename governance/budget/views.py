@@ -9,14 +9,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ..models import BudgetLine, BudgetPlan, Expense
 from ..permissions import require
 from ..services import ConcurrentEditError
-from ..views.common import history_of, paginate
+from ..views.common import flash_form_errors, history_of, paginate, serve_document
 from . import permissions, services
 from .charts import bar_chart
 from .enums import ExpenseStatus
@@ -285,9 +285,7 @@ def expense_attachment_upload(request, pk):
         services.expense_attachment_add(form=form, expense=expense, user=request.user)
         messages.success(request, "Documento allegato.")
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, f"Documento non allegato: {error}")
+        flash_form_errors(request, form, prefix="Documento non allegato")
     return redirect(expense)
 
 
@@ -295,11 +293,7 @@ def expense_attachment_upload(request, pk):
 def expense_attachment_download(request, pk, attachment_pk):
     expense = get_object_or_404(_expenses(request.user), pk=pk)
     attachment = get_object_or_404(expense.attachments, pk=attachment_pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("File non trovato.") from missing
-    return FileResponse(handle, as_attachment=True, filename=attachment.filename)
+    return serve_document(attachment.file, filename=attachment.filename)
 
 
 # --- Imports -----------------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Helpers shared by the governance views (and reusable by the action apps' views)."""
 
 from django import forms
+from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 
 from ..forms import DateInput
 
@@ -31,3 +33,19 @@ def history_of(obj, limit: int = 20) -> list:
 
 class ReferenceDateForm(forms.Form):
     reference = forms.DateField(label="Data di riferimento", required=False, widget=DateInput())
+
+
+def serve_document(field_file, *, filename: str) -> FileResponse:
+    """Stream an uploaded document as a download; the caller has already applied the record's scope."""
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("File non trovato.") from missing
+    return FileResponse(handle, as_attachment=True, filename=filename)
+
+
+def flash_form_errors(request, form, *, prefix: str) -> None:
+    """Say every error of a form that was posted from another page (the upload boxes on detail pages)."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, f"{prefix}: {error}")

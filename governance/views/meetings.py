@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch, Q
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -15,7 +14,7 @@ from ..pdf import render_pdf
 from ..reference import reference_date
 from ..selectors import cadence_compliance
 from ..services import ConcurrentEditError, meeting_attachment_add, meeting_save
-from .common import ReferenceDateForm, history_of, paginate
+from .common import ReferenceDateForm, flash_form_errors, history_of, paginate, serve_document
 
 
 @login_required
@@ -196,9 +195,7 @@ def meeting_attachment_upload(request, pk):
         meeting_attachment_add(form=form, meeting=meeting, user=request.user)
         messages.success(request, "Allegato caricato.")
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, f"Allegato non caricato: {error}")
+        flash_form_errors(request, form, prefix="Allegato non caricato")
     return redirect(meeting)
 
 
@@ -206,11 +203,7 @@ def meeting_attachment_upload(request, pk):
 def meeting_attachment_download(request, pk, attachment_pk):
     meeting = get_object_or_404(_meeting_queryset(request.user), pk=pk)
     attachment = get_object_or_404(meeting.attachments, pk=attachment_pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("File non trovato.") from missing
-    return FileResponse(handle, as_attachment=True, filename=attachment.file.name.rsplit("/", 1)[-1])
+    return serve_document(attachment.file, filename=attachment.file.name.rsplit("/", 1)[-1])
 
 
 # --- Decisions ---------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -17,7 +17,7 @@ from governance.pdf import render_pdf
 from governance.permissions import require
 from governance.reference import reference_date
 from governance.services import ConcurrentEditError
-from governance.views.common import history_of, paginate
+from governance.views.common import flash_form_errors, history_of, paginate, serve_document
 
 from .. import permissions, services
 from ..charts import assessment_trend
@@ -286,9 +286,7 @@ def signed_upload(request, pk):
         services.patto_attach_signed(patto=patto, upload=form.cleaned_data["file"], user=request.user)
         messages.success(request, "Patto firmato caricato.")
     else:
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, f"File non caricato: {message}")
+        flash_form_errors(request, form, prefix="File non caricato")
     return redirect(patto)
 
 
@@ -302,12 +300,8 @@ def document_download(request, pk, kind):
     require(permissions.sees_identity(request.user, patto.district_id))
     services.identity_access_record(household=patto.household, user=request.user, purpose=f"documento: {kind}")
     document = getattr(patto, field)
-    try:
-        handle = document.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("File non trovato.") from missing
     extension = document.name.rsplit(".", 1)[-1]
-    return FileResponse(handle, as_attachment=True, filename=f"patto-{patto.pk}-{kind}.{extension}")
+    return serve_document(document, filename=f"patto-{patto.pk}-{kind}.{extension}")
 
 
 @login_required
