@@ -1,6 +1,7 @@
 """Navigation entries shown only to the roles that may use them."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .budget.permissions import can_read_budget
 from .enums import Role
@@ -12,16 +13,16 @@ def navigation(request):
     if scope.is_empty:
         return {"nav_items": [], "scope": scope}
     items = [
-        ("Cruscotto", reverse("home")),
-        ("Organismi", reverse("governance:body_list")),
-        ("Incontri", reverse("governance:meeting_list")),
-        ("Decisioni", reverse("governance:decision_list")),
-        ("Organizzazioni", reverse("governance:organisation_list")),
+        (_("Cruscotto"), reverse("home")),
+        (_("Organismi"), reverse("governance:body_list")),
+        (_("Incontri"), reverse("governance:meeting_list")),
+        (_("Decisioni"), reverse("governance:decision_list")),
+        (_("Organizzazioni"), reverse("governance:organisation_list")),
     ]
     if scope.has_role(Role.DIREZIONE, Role.UFFICIO_DI_PIANO, Role.COORDINATORE):
-        items.insert(1, ("Patti", reverse("patti:patto_list")))  # Action 1: who reads pacts (patti/permissions.py)
+        items.insert(1, (_("Patti"), reverse("patti:patto_list")))  # Action 1: who reads pacts (patti/permissions.py)
     if can_read_budget(request.user):
-        items += [("Budget", reverse("governance:budget_report")), ("Spese", reverse("governance:expense_list"))]
+        items += [(_("Budget"), reverse("governance:budget_report")), (_("Spese"), reverse("governance:expense_list"))]
     path = request.path
     nav = [
         {"label": label, "url": url, "active": path == url or (url != "/" and path.startswith(url))}
