@@ -17,7 +17,7 @@ SERIES = (
 def bar_chart(breakdown: Breakdown, *, title: str | None = None) -> dict:
     """Coordinates for `governance/budget/_bar_chart.svg.html`: one group of three bars per row."""
     peak = max((max(r.figures.planned, r.figures.actual, r.figures.pending) for r in breakdown.rows), default=0)
-    scale = (WIDTH - LABEL_W - PAD_RIGHT) / float(peak) if peak else 0
+    scale = Decimal(WIDTH - LABEL_W - PAD_RIGHT) / peak if peak else Decimal(0)
     group_h = BAR_H * len(SERIES) + GAP
     groups = []
     for index, row in enumerate(breakdown.rows):
@@ -29,7 +29,7 @@ def bar_chart(breakdown: Breakdown, *, title: str | None = None) -> dict:
                 {
                     "x": LABEL_W,
                     "y": top + offset * BAR_H,
-                    "w": round(float(value) * scale, 1),
+                    "w": (value * scale).quantize(Decimal("0.1")),
                     "h": BAR_H - 1,
                     "colour": colour,
                     "value": value,

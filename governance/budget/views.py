@@ -96,7 +96,7 @@ def plan_detail(request, pk):
     visible = BudgetLine.objects.visible_to(request.user).filter(plan=plan)
     complete = visible.count() == plan.lines.count()
     page = paginate(request, visible.select_related("action", "partner", "year"), per_page=50)
-    figures = {r["pk"]: r["figures"] for r in line_figures(BudgetLine.objects.filter(pk__in=[ln.pk for ln in page]))}
+    figures = {r["pk"]: r["figures"] for r in line_figures(visible.filter(pk__in=[ln.pk for ln in page]))}
     for line in page:
         line.figures = figures[line.pk]
     return render(
@@ -128,7 +128,7 @@ def line_detail(request, pk):
     line = get_object_or_404(
         BudgetLine.objects.visible_to(request.user).select_related("plan", "action", "partner", "year"), pk=pk
     )
-    figures = line_figures(BudgetLine.objects.filter(pk=line.pk))[0]["figures"]
+    figures = line_figures(BudgetLine.objects.visible_to(request.user).filter(pk=line.pk))[0]["figures"]
     expenses = paginate(request, line.expenses.order_by("-date", "-pk"))
     return render(
         request,
