@@ -124,6 +124,10 @@ def patto_detail(request, pk):
 
 
 def _equipe_users(patto_district_ids):
+    """Users who may sit in an équipe: active district staff (writer roles) of the given districts.
+
+    Accounts, not domain records: there is no `visible_to` on users; the district filter is the scope.
+    """
     return (
         get_user_model()
         .objects.filter(is_active=True, profile__districts__in=patto_district_ids)
