@@ -13,11 +13,9 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-# A local `.env` (created by `make install` with DEBUG=1 for development, never committed) may supply defaults;
-# real environment variables always win. Production sets its variables in the environment and has no `.env`.
-if (BASE_DIR / ".env").is_file():
-    env.read_env(BASE_DIR / ".env")
-
+# Settings come only from the real environment: no `.env` file is read, so a file left in the folder can never
+# switch a deployment to DEBUG. Development turns DEBUG on explicitly (`make run` passes DEBUG=1; by hand:
+# `DEBUG=1 python manage.py ...`).
 DEBUG = env.bool("DEBUG", default=False)
 
 if DEBUG:
