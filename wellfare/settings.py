@@ -36,7 +36,7 @@ else:
         )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "governance.admin_apps.SystemAdminConfig",  # the admin, for system administrators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -201,6 +201,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6.0 default, opted into now
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# --- Audit trail -----------------------------------------------------------------------------------
+# No "revert" button in the admin's history: records change only through the services (governance.admin_site).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # --- Programme --------------------------------------------------------------------------------------
 # Demo accounts are created only with DEBUG on (seed_wellfare --demo refuses otherwise).

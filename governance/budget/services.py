@@ -30,11 +30,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from ..models import BudgetLine, BudgetPlan, Expense, ExpenseAttachment
+from ..permissions import require
 from ..services import ConcurrentEditError
 from . import permissions
 from .actuals import actuals_of_new
@@ -44,10 +45,6 @@ CONCURRENT_EXPENSE_MESSAGE = (
     "Nel frattempo un'altra persona ha modificato questa spesa. "
     "Ricaricare la pagina per vedere la versione aggiornata prima di salvare di nuovo."
 )
-
-
-def _forbidden():
-    return PermissionDenied("Il suo ruolo non consente questa operazione.")
 
 
 # --- The interface for the action apps ------------------------------------------------------------------------
@@ -143,8 +140,7 @@ def expense_reverse_payment(*, expense: Expense, user, reason: str) -> None:
 def expense_create(*, form, user) -> Expense:
     """Save a new draft expense from a valid ExpenseForm (the form has already run the model's rules)."""
     expense = form.save(commit=False)
-    if not permissions.can_enter_expense_on(user, expense.line):
-        raise _forbidden()
+    require(permissions.can_enter_expense_on(user, expense.line))
     expense.created_by = user
     expense.origin = ExpenseOrigin.MANUAL
     expense.status = ExpenseStatus.DRAFT
@@ -158,14 +154,12 @@ def expense_update(*, form, user, expected_version: int | None) -> Expense:
     """Save changes to a draft expense; a newer version in the database means a concurrent edit: nothing saved."""
     expense = form.instance
     current = Expense.objects.select_for_update().only("version", "status", "line").get(pk=expense.pk)
-    if not permissions.can_enter_expense_on(user, current.line):
-        raise _forbidden()
+    require(permissions.can_enter_expense_on(user, current.line))
     if expected_version is None or current.version != expected_version:
         raise ConcurrentEditError(CONCURRENT_EXPENSE_MESSAGE)
-    if current.status != ExpenseStatus.DRAFT:
+    if not current.is_editable:
         raise ValidationError("Solo le spese in bozza possono essere modificate.")
-    if not permissions.can_enter_expense_on(user, expense.line):
-        raise _forbidden()
+    require(permissions.can_enter_expense_on(user, expense.line))  # the line it is moved to, too
     expense.version = current.version + 1
     expense._history_user = user
     return form.save()
@@ -200,8 +194,7 @@ def expense_transition(
     status = ExpenseStatus(status)
     locked = Expense.objects.select_for_update().select_related("line__plan").get(pk=expense.pk)
     check = TRANSITION_PERMISSION.get(status)
-    if check is None or not check(user, locked):
-        raise _forbidden()
+    require(check is not None and check(user, locked))
     if expected_version is not None and locked.version != expected_version:
         raise ConcurrentEditError(CONCURRENT_EXPENSE_MESSAGE)
     locked.transition_to(status, user=user, reason=reason)
@@ -211,11 +204,8 @@ def expense_transition(
 @transaction.atomic
 def expense_attachment_add(*, form, expense: Expense, user) -> ExpenseAttachment:
     """Store a document (already checked by governance.uploads.validate_document through the form)."""
-    if not permissions.can_enter_expense_on(user, expense.line) or expense.status not in (
-        ExpenseStatus.DRAFT,
-        ExpenseStatus.SUBMITTED,
-    ):
-        raise _forbidden()
+    expense = Expense.objects.select_for_update().select_related("line").get(pk=expense.pk)
+    require(permissions.can_attach_to(user, expense))
     attachment = form.save(commit=False)
     attachment.expense = expense
     attachment.uploaded_by = user
@@ -230,8 +220,7 @@ def expense_attachment_add(*, form, expense: Expense, user) -> ExpenseAttachment
 @transaction.atomic
 def budget_plan_activate(*, plan: BudgetPlan, user) -> BudgetPlan:
     """Make `plan` the active one (the previous active plan is deactivated first; both changes in history)."""
-    if not permissions.can_manage_budget(user):
-        raise _forbidden()
+    require(permissions.can_manage_budget(user))
     for other in BudgetPlan.objects.select_for_update().filter(is_active=True).exclude(pk=plan.pk):
         other.is_active = False
         other._history_user = user
@@ -240,3 +229,34 @@ def budget_plan_activate(*, plan: BudgetPlan, user) -> BudgetPlan:
     plan._history_user = user
     plan.save()
     return plan
+
+
+@transaction.atomic
+def budget_plan_save(*, form, user, reason: str = "") -> BudgetPlan:
+    """Create or update a plan version from a valid BudgetPlanForm (activation only through budget_plan_activate)."""
+    require(permissions.can_manage_budget(user))
+    plan = form.instance
+    if plan.pk:
+        plan.is_active = BudgetPlan.objects.select_for_update().values_list("is_active", flat=True).get(pk=plan.pk)
+    else:
+        plan.is_active = False
+    plan._history_user = user
+    plan._change_reason = reason
+    return form.save()
+
+
+@transaction.atomic
+def budget_line_save(*, form, user, reason: str = "") -> BudgetLine:
+    """Create or update a plan line from a valid BudgetLineForm.
+
+    A line that already has expenses keeps its key (plan, action, partner, year, category, source): its expenses
+    are counted on it (`BudgetLine.key_is_frozen`); only the planned amount and the description change.
+    """
+    require(permissions.can_manage_budget(user))
+    line = form.instance
+    if line.pk:
+        BudgetLine.objects.select_for_update().filter(pk=line.pk).exists()  # lock, then check under the lock
+    line.full_clean()  # BudgetLine.clean: a line with expenses keeps its key
+    line._history_user = user
+    line._change_reason = reason
+    return form.save()

@@ -21,6 +21,8 @@ from . import permissions, services
 from .charts import bar_chart
 from .enums import ExpenseStatus
 from .forms import (
+    BudgetLineForm,
+    BudgetPlanForm,
     ExpenseAttachmentForm,
     ExpenseForm,
     ExpenseListFilterForm,
@@ -123,6 +125,73 @@ def plan_activate(request, pk):
     return redirect(plan)
 
 
+def _save_or_errors(request, form, save):
+    """Run `save()` (a service) on a valid form; a rule it refuses becomes a form error, nothing is saved."""
+    if not form.is_valid():
+        messages.error(request, "Controllare i campi evidenziati: nulla è stato salvato.")
+        return None
+    try:
+        return save()
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        messages.error(request, "Nulla è stato salvato.")
+        return None
+
+
+@login_required
+def plan_create(request):
+    require(permissions.can_manage_budget(request.user))
+    form = BudgetPlanForm(request.POST or None)
+    if request.method == "POST":
+        plan = _save_or_errors(request, form, lambda: services.budget_plan_save(form=form, user=request.user))
+        if plan is not None:
+            messages.success(request, f"Piano «{plan.name}» creato: aggiungere o importare le sue righe.")
+            return redirect(plan)
+    return render(request, "governance/budget/plan_form.html", {"form": form, "plan": None})
+
+
+@login_required
+def plan_edit(request, pk):
+    plan = get_object_or_404(BudgetPlan, pk=pk)
+    require(permissions.can_manage_budget(request.user))
+    form = BudgetPlanForm(request.POST or None, instance=plan)
+    if request.method == "POST":
+        saved = _save_or_errors(request, form, lambda: services.budget_plan_save(form=form, user=request.user))
+        if saved is not None:
+            messages.success(request, "Piano aggiornato.")
+            return redirect(saved)
+    return render(request, "governance/budget/plan_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+def line_create(request, pk):
+    plan = get_object_or_404(BudgetPlan, pk=pk)
+    require(permissions.can_manage_budget(request.user))
+    form = BudgetLineForm(request.POST or None, plan=plan)
+    if request.method == "POST":
+        line = _save_or_errors(request, form, lambda: services.budget_line_save(form=form, user=request.user))
+        if line is not None:
+            messages.success(request, "Riga di budget aggiunta.")
+            return redirect(line)
+    return render(request, "governance/budget/line_form.html", {"form": form, "plan": plan, "line": None})
+
+
+@login_required
+def line_edit(request, pk):
+    line = get_object_or_404(
+        BudgetLine.objects.visible_to(request.user).select_related("plan", "action", "partner", "year"), pk=pk
+    )
+    require(permissions.can_manage_budget(request.user))
+    form = BudgetLineForm(request.POST or None, instance=line, plan=line.plan)
+    if request.method == "POST":
+        saved = _save_or_errors(request, form, lambda: services.budget_line_save(form=form, user=request.user))
+        if saved is not None:
+            messages.success(request, "Riga di budget aggiornata.")
+            return redirect(saved)
+    return render(request, "governance/budget/line_form.html", {"form": form, "plan": line.plan, "line": line})
+
+
 @login_required
 def line_detail(request, pk):
     line = get_object_or_404(
@@ -138,6 +207,7 @@ def line_detail(request, pk):
             "figures": figures,
             "page": expenses,
             "can_enter": line.plan.is_active and permissions.can_enter_expense_on(request.user, line),
+            "can_manage": permissions.can_manage_budget(request.user),
             "history": history_of(line),
         },
     )
@@ -187,10 +257,7 @@ def expense_detail(request, pk):
         for status in (ExpenseStatus.SUBMITTED, ExpenseStatus.APPROVED, ExpenseStatus.REJECTED, ExpenseStatus.DRAFT)
         if services.can_transition(request.user, expense, status)
     ]
-    can_attach = permissions.can_enter_expense_on(request.user, expense.line) and expense.status in (
-        ExpenseStatus.DRAFT,
-        ExpenseStatus.SUBMITTED,
-    )
+    can_attach = permissions.can_attach_to(request.user, expense)
     return render(
         request,
         "governance/budget/expense_detail.html",
@@ -276,10 +343,7 @@ def expense_transition(request, pk):
 @require_POST
 def expense_attachment_upload(request, pk):
     expense = get_object_or_404(_expenses(request.user), pk=pk)
-    require(
-        permissions.can_enter_expense_on(request.user, expense.line)
-        and expense.status in (ExpenseStatus.DRAFT, ExpenseStatus.SUBMITTED)
-    )
+    require(permissions.can_attach_to(request.user, expense))
     form = ExpenseAttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         services.expense_attachment_add(form=form, expense=expense, user=request.user)

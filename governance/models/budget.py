@@ -153,6 +153,27 @@ class BudgetLine(models.Model):
     def get_absolute_url(self):
         return reverse("governance:budget_line_detail", args=[self.pk])
 
+    KEY_FIELDS = ("plan_id", "action_id", "partner_id", "year_id", "category", "funding_source")
+
+    @property
+    def key(self) -> tuple:
+        """What the line is a line of: changing it would move the expenses already counted on it."""
+        return tuple(getattr(self, name) for name in self.KEY_FIELDS)
+
+    @property
+    def key_is_frozen(self) -> bool:
+        """A line with expenses keeps its key; only the planned amount and the description change."""
+        return bool(self.pk) and self.expenses.exists()
+
+    def clean(self):
+        if self.key_is_frozen:
+            stored = BudgetLine.objects.get(pk=self.pk)
+            if stored.key != self.key:
+                raise ValidationError(
+                    "La riga ha già delle spese: piano, azione, partner, anno, categoria e fonte non si cambiano più "
+                    "(si possono cambiare solo l'importo previsto e la descrizione)."
+                )
+
 
 class ExpenseQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -260,6 +281,11 @@ class Expense(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status == ExpenseStatus.DRAFT
+
+    @property
+    def accepts_attachments(self) -> bool:
+        """Supporting documents are added while the expense is a draft or awaits approval."""
+        return self.status in (ExpenseStatus.DRAFT, ExpenseStatus.SUBMITTED)
 
     def clean(self):
         errors = {}
