@@ -37,7 +37,9 @@ def test_as_money_turns_sqlite_floats_into_cents():
     assert as_money(7) == Decimal("7.00")
 
 
-@pytest.mark.parametrize("value", ["NaN", "sNaN", "Infinity", "-Infinity", "1e30", "99999999999999", "1.234", "-5", "0"])
+@pytest.mark.parametrize(
+    "value", ["NaN", "sNaN", "Infinity", "-Infinity", "1e30", "99999999999999", "1.234", "-5", "0"]
+)
 def test_validate_money_refuses_what_no_column_can_hold(value):
     with pytest.raises(ValidationError):
         validate_money(Decimal(value))
@@ -110,8 +112,8 @@ def test_payment_mapping_for_the_funding_source_wins_over_any_source(amministraz
 
 def test_payment_without_a_line_or_outside_the_project_is_refused_and_saves_nothing(amministrazione):
     cremonese = District.objects.get(code="cremonese")
-    kwargs = dict(action_code="1", district=cremonese, amount=Decimal("10"), funding_source="cariplo")
-    kwargs |= dict(description="x", payee="y", user=amministrazione)
+    kwargs = {"action_code": "1", "district": cremonese, "amount": Decimal("10"), "funding_source": "cariplo"}
+    kwargs |= {"description": "x", "payee": "y", "user": amministrazione}
     with pytest.raises(ValidationError, match="Nessuna voce del piano"):
         payment_post(date=dt.date(2016, 9, 1), **kwargs)
     ledger_line(district_code="cremonese", year=2)
