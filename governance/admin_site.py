@@ -22,7 +22,7 @@ from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
-SYSTEM_ADMIN_GROUP = "Amministratore di sistema"
+from .enums import SYSTEM_ADMIN_GROUP
 
 
 def is_system_admin(user) -> bool:

@@ -9,7 +9,7 @@ lookups answer 400. Search is by pseudonymous code only.
 
 from django.contrib import admin
 
-from governance.admin_site import ReadOnlyAdmin, ScopedAdmin
+from governance.admin_site import ReadOnlyAdmin
 
 from .models import (
     Assessment,
@@ -22,7 +22,6 @@ from .models import (
     Household,
     IdeaCall,
     IdentityAccess,
-    LedgerMapping,
     Patto,
     Placement,
 )
@@ -125,14 +124,6 @@ class BusinessIdeaAdmin(ReadOnlyAdmin):
     list_display = ["title", "call", "sector", "status", "district", "credit_obtained"]
     list_filter = ["call", "sector", "status", "district"]
     search_fields = ["title"]
-
-
-@admin.register(LedgerMapping)
-class LedgerMappingAdmin(ScopedAdmin):
-    """Which budget line receives a district's disbursements (default: lead partner, action 1, contributions)."""
-
-    list_display = ["district", "partner", "action_code", "category"]
-    raw_id_fields = ["partner"]
 
 
 @admin.register(IdentityAccess)

@@ -9,12 +9,25 @@ class PattiConfig(AppConfig):
     def ready(self):
         """Register the demo seeder and the dashboard panel in governance's registries (governance never imports an
         action app)."""
+        from django.utils.translation import gettext_lazy as _
+
         from governance.dashboard import Panel, register_panel
         from governance.demo import DEMO_SEEDERS
+        from governance.enums import Role
+        from governance.navigation import NavEntry, register_nav
+        from governance.roles import register_role_permissions
         from governance.scoping import user_scope
 
         from .dashboard import panel_context, panel_visible
         from .demo import seed_patti_demo
+        from .permissions import can_read_patti
+
+        # The Direzione reads the identity access log (patti/permissions.py decides who may do what in the app;
+        # no role carries an admin model permission: the admin is for system administrators).
+        register_role_permissions(Role.DIREZIONE, ["patti.view_identityaccess"])
+        register_nav(
+            NavEntry(key="patti", label=_("Patti"), url_name="patti:patto_list", visible=can_read_patti, order=10)
+        )
 
         register_panel(
             Panel(

@@ -8,7 +8,7 @@ services (state machine, ledger, history): read-only here. Nothing audited is ev
 from django.contrib import admin
 
 from ..admin_site import ReadOnlyAdmin, ScopedAdmin
-from ..models import BudgetLine, BudgetLineActuals, BudgetPlan, Expense, ExpenseAttachment
+from ..models import BudgetLine, BudgetLineActuals, BudgetPlan, Expense, ExpenseAttachment, PaymentMapping
 from . import services
 
 
@@ -32,6 +32,16 @@ class BudgetLineAdmin(ScopedAdmin):
 
     def save_model(self, request, obj, form, change):
         services.budget_line_save(form=form, user=request.user, reason="Modifica dall'amministrazione di sistema")
+
+
+@admin.register(PaymentMapping)
+class PaymentMappingAdmin(ScopedAdmin):
+    """Which budget line receives an action's payments (default: the district lead partner, "contributions")."""
+
+    list_display = ["action", "district", "funding_source", "partner", "category"]
+    list_filter = ["action", "district", "funding_source"]
+    list_select_related = ["action", "district", "partner"]
+    autocomplete_fields = ["partner"]
 
 
 class ExpenseAttachmentInline(admin.TabularInline):
