@@ -27,6 +27,12 @@ MATRIX_BUDGET = {
     "governance:budget_report": Case(BUDGET_PAGES),
     "governance:budget_plan_list": Case(BUDGET_PAGES),
     "governance:budget_plan_detail": Case(BUDGET_PAGES, args=("budget_plan",)),
+    "governance:budget_plan_create": Case(ADMINISTRATION_ONLY),
+    "governance:budget_plan_edit": Case(ADMINISTRATION_ONLY, args=("budget_plan",)),
+    "governance:budget_line_create": Case(ADMINISTRATION_ONLY, args=("budget_plan",)),
+    "governance:budget_line_edit": Case(
+        statuses(404, direzione=403, amministrazione=200, udp_cremasco=403, referente=403), args=("budget_line",)
+    ),
     "governance:budget_plan_activate": Case(statuses(403, amministrazione=302), method="post", args=("original_plan",)),
     "governance:budget_line_detail": Case(ARCOBALENO_READ, args=("budget_line",)),
     "governance:expense_list": Case(BUDGET_PAGES),
