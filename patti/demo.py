@@ -106,7 +106,14 @@ def seed_patti_demo(*, stdout) -> None:
     rng = random.Random(2017)  # noqa: S311 - demo data, not security
     years = list(ProjectYear.objects.order_by("number"))
     districts = {d.code: d for d in District.objects.select_related("lead_organisation")}
-    users = {u.username: u for u in get_user_model().objects.filter(username__in=["coordinatore", "udp.cremonese"])}
+    users = {
+        u.username: u
+        for u in get_user_model().objects.filter(
+            username__in=["coordinatore", "udp.cremonese", "udp.cremasco", "udp.casalasco"]
+        )
+    }
+    # Each district's payments are made by its own Ufficio di Piano (the service checks the role on the pact).
+    writers = {code: users.get(f"udp.{code}") for code in districts}
     orgs_by_district = {
         code: list(Organisation.objects.filter(district=d)) or [d.lead_organisation] for code, d in districts.items()
     }
@@ -125,7 +132,7 @@ def seed_patti_demo(*, stdout) -> None:
             final[patto.household.code] = (patto.status, patto.closed_on, patto.interruption_reason)
             patto.status, patto.closed_on, patto.interruption_reason = PattoStatus.ATTIVO, None, ""
     patti = bulk_create_with_history(patti, Patto, batch_size=500)
-    paid, skipped = _disbursements(rng, patti, users.get("coordinatore"), final, years[-1].end)
+    paid, skipped = _disbursements(rng, patti, writers, final, years[-1].end)
     closing = [p for p in patti if p.household.code in final]
     for patto in closing:
         patto.status, patto.closed_on, patto.interruption_reason = final[patto.household.code]
@@ -339,10 +346,11 @@ def _assessments(rng, patti, last_day) -> None:
     bulk_create_with_history(rows, Assessment, batch_size=1000)
 
 
-def _disbursements(rng, patti, user, final, last_day) -> tuple[int, int]:
+def _disbursements(rng, patti, writers, final, last_day) -> tuple[int, int]:
     paid = skipped = 0
     for patto in patti:
-        if patto.signed_on is None:
+        user = writers.get(patto.district.code)
+        if patto.signed_on is None or user is None:
             continue
         closed_on = final.get(patto.household.code, (None, None))[1]
         end = min(closed_on or last_day, last_day)

@@ -7,7 +7,7 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value, When
@@ -21,7 +21,9 @@ from governance.uploads import validate_document
 from .. import permissions
 from ..enums import (
     CLOSED_STATUSES,
+    DISBURSABLE_STATUSES,
     PATTO_TRANSITIONS,
+    RUNNING_STATUSES,
     CommitmentKind,
     CommitmentStatus,
     FundingSource,
@@ -86,7 +88,7 @@ class PattoQuerySet(models.QuerySet):
 
     def needing_review(self, reference: dt.date):
         return self.with_flags(reference).filter(
-            Q(needs_assessment=1) | Q(fallen_dimensions__gte=DECLINE_THRESHOLD, status__in=["sottoscritto", "attivo"])
+            Q(needs_assessment=1) | Q(fallen_dimensions__gte=DECLINE_THRESHOLD, status__in=RUNNING_STATUSES)
         )
 
 
@@ -204,9 +206,45 @@ class Patto(models.Model):
     def budget_for(self, source: str) -> Decimal:
         return self.budget_cariplo if source == FundingSource.CARIPLO else self.budget_cofinancing
 
+    # Once signed, the beneficiary, the opening date and the personal budget are those of the signed agreement.
+    FROZEN_WHEN_SIGNED = ("household_id", "opened_on", "budget_cariplo", "budget_cofinancing")
+
     @property
     def is_closed(self) -> bool:
+        """Concluded or interrupted: nothing of the pact changes any more (its record, disbursements, assessments)."""
         return self.status in CLOSED_STATUSES
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == PattoStatus.BOZZA
+
+    @property
+    def is_editable(self) -> bool:
+        return not self.is_closed
+
+    @property
+    def budget_is_frozen(self) -> bool:
+        """A signed pact's budget (and beneficiary and opening date) is that of the signed agreement."""
+        return not self.is_draft
+
+    @property
+    def accepts_disbursements(self) -> bool:
+        """Payments from the personal budget only on a signed pact that is still running."""
+        return self.status in DISBURSABLE_STATUSES
+
+    @property
+    def accepts_assessments(self) -> bool:
+        return not self.is_closed
+
+    @property
+    def accepts_signed_document(self) -> bool:
+        return self.signed_on is not None
+
+    @property
+    def is_declining(self) -> bool:
+        """The latest assessment fell on at least DECLINE_THRESHOLD dimensions while the pact runs (the équipe should
+        review it). Reads `fallen_dimensions` annotated by `PattoQuerySet.with_flags`."""
+        return self.status in RUNNING_STATUSES and (getattr(self, "fallen_dimensions", 0) or 0) >= DECLINE_THRESHOLD
 
     def allowed_transitions(self) -> list[str]:
         return sorted(PATTO_TRANSITIONS[self.status], key=list(PattoStatus.values).index)
@@ -224,6 +262,13 @@ class Patto(models.Model):
             errors["start_on"] = "L'avvio non può precedere l'apertura del patto."
         if self.planned_end_on and self.start_on and self.planned_end_on < self.start_on:
             errors["planned_end_on"] = "La conclusione prevista non può precedere l'avvio."
+        if self.pk and self.budget_is_frozen:
+            stored = Patto.objects.filter(pk=self.pk).values(*self.FROZEN_WHEN_SIGNED).first() or {}
+            if any(stored.get(name) != getattr(self, name) for name in self.FROZEN_WHEN_SIGNED):
+                errors[NON_FIELD_ERRORS] = (
+                    "Il patto è sottoscritto: beneficiario, data di apertura e budget sono quelli del patto firmato e "
+                    "non si cambiano più."
+                )
         if errors:
             raise ValidationError(errors)
 

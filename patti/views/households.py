@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -77,6 +78,9 @@ def _household_form(request, *, household: Household):
                 )
             except ConcurrentEditError as error:
                 messages.error(request, str(error))
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, f"Nucleo non salvato: {message}")
             else:
                 messages.success(request, f"Nucleo {saved.code} salvato.")
                 return redirect(saved)

@@ -158,6 +158,8 @@ def _patto_form(request, *, patto: Patto):
                 )
             except ConcurrentEditError as error:
                 messages.error(request, str(error))
+            except ValidationError as error:
+                _report_errors(request, error, "Patto non salvato")
             else:
                 messages.success(request, "Patto salvato.")
                 return redirect(saved)
@@ -180,7 +182,7 @@ def patto_create(request):
 def patto_edit(request, pk):
     patto = get_object_or_404(patto_detail_queryset(request.user), pk=pk)
     require(permissions.can_write_in(request.user, patto.district_id))
-    if patto.is_closed:
+    if not patto.is_editable:
         messages.error(request, "Un patto concluso o interrotto non si modifica più.")
         return redirect(patto)
     return _patto_form(request, patto=patto)

@@ -20,6 +20,7 @@ from tests.patti.factories import (
     PlacementFactory,
     ledger_lines,
     signed_patto,
+    writer_of,
 )
 
 WRITERS = {"udp_cremonese": 200, "udp_cremasco": 200, "udp_casalasco": 200, "coordinatore": 200}
@@ -97,7 +98,7 @@ def patti_world(request=None) -> dict:
         amount=Decimal("100.00"),
         purpose="Affitto",
         funding_source="cariplo",
-        user=None,
+        user=writer_of(patto.district),
     )
     path = EmpowermentPathFactory()
     path.patti.add(patto)
