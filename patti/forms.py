@@ -243,10 +243,12 @@ class DisbursementForm(forms.ModelForm):
         model = Disbursement
         fields = ["date", "amount", "funding_source", "purpose", "implementing_body"]
         widgets = {"date": DateInput()}
+        localized_fields = ["amount"]  # "1.234,56" as Italian users type it
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["implementing_body"].queryset = Organisation.objects.all()
+        self.fields["amount"].validators = []  # one rule, one message: clean_amount (the service checks it again)
 
     def clean_amount(self):
         amount = self.cleaned_data["amount"]

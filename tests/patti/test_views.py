@@ -139,7 +139,7 @@ def test_disbursement_over_the_remaining_budget_shows_the_error(client_for, coor
     patto = signed_patto(user=coordinatore)
     response = client_for(coordinatore).post(
         reverse("patti:disbursement_create", args=[patto.pk]),
-        {"date": "2016-10-01", "amount": "1300.00", "funding_source": "cariplo", "purpose": "Affitto"},
+        {"date": "2016-10-01", "amount": "1.300,00", "funding_source": "cariplo", "purpose": "Affitto"},
     )
     assert response.status_code == 200
     assert "supera il budget residuo" in response.content.decode()
