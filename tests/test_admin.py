@@ -124,7 +124,7 @@ def test_the_migrations_strip_the_old_admin_permissions_and_staff_flags(db, udp_
     udp_cremasco.is_staff = True
     udp_cremasco.save()
     for module in (
-        "governance.migrations.0005_roles_without_admin_permissions",
+        "governance.migrations.0006_roles_without_admin_permissions",
         "patti.migrations.0004_roles_without_admin_permissions",
     ):
         importlib.import_module(module).strip_admin_permissions(apps, None)

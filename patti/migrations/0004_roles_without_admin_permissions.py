@@ -1,4 +1,4 @@
-"""Programme roles lose the admin's model permissions on Action 1's models (see governance 0005); the Direzione keeps
+"""Programme roles lose the admin's model permissions on Action 1's models (see governance 0006); the Direzione keeps
 the identity access log permission."""
 
 from django.db import migrations

@@ -37,7 +37,7 @@ def strip_admin_permissions(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("governance", "0004_payment_mapping"),
+        ("governance", "0005_convocations"),
     ]
 
     operations = [migrations.RunPython(strip_admin_permissions, migrations.RunPython.noop)]
