@@ -148,7 +148,7 @@ def plan_create(request):
         if plan is not None:
             messages.success(request, f"Piano «{plan.name}» creato: aggiungere o importare le sue righe.")
             return redirect(plan)
-    return render(request, "governance/budget/plan_form.html", {"form": form, "plan": None})
+    return render(request, "governance/budget/plan_form.html", {"form": form, "plan": None, "title": "Nuovo piano"})
 
 
 @login_required
@@ -161,7 +161,9 @@ def plan_edit(request, pk):
         if saved is not None:
             messages.success(request, "Piano aggiornato.")
             return redirect(saved)
-    return render(request, "governance/budget/plan_form.html", {"form": form, "plan": plan})
+    return render(
+        request, "governance/budget/plan_form.html", {"form": form, "plan": plan, "title": "Modifica il piano"}
+    )
 
 
 @login_required
@@ -174,7 +176,11 @@ def line_create(request, pk):
         if line is not None:
             messages.success(request, "Riga di budget aggiunta.")
             return redirect(line)
-    return render(request, "governance/budget/line_form.html", {"form": form, "plan": plan, "line": None})
+    return render(
+        request,
+        "governance/budget/line_form.html",
+        {"form": form, "plan": plan, "line": None, "title": "Nuova riga di budget"},
+    )
 
 
 @login_required
@@ -189,7 +195,11 @@ def line_edit(request, pk):
         if saved is not None:
             messages.success(request, "Riga di budget aggiornata.")
             return redirect(saved)
-    return render(request, "governance/budget/line_form.html", {"form": form, "plan": line.plan, "line": line})
+    return render(
+        request,
+        "governance/budget/line_form.html",
+        {"form": form, "plan": line.plan, "line": line, "title": "Modifica la riga di budget"},
+    )
 
 
 @login_required
