@@ -33,11 +33,12 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from ..models import BudgetLine, BudgetPlan, Expense, ExpenseAttachment
 from ..services import ConcurrentEditError
 from . import permissions
-from .actuals import actuals_of_new
+from .actuals import actuals_move, actuals_of_new
 from .enums import CostCategory, DocumentKind, ExpenseOrigin, ExpenseStatus, FundingSource
 
 CONCURRENT_EXPENSE_MESSAGE = (
@@ -132,8 +133,15 @@ def expense_reverse_payment(*, expense: Expense, user, reason: str) -> None:
     locked = Expense.objects.select_for_update().get(pk=expense.pk)
     if locked.origin != ExpenseOrigin.PAYMENT:
         raise ValidationError("Solo i pagamenti registrati da un'azione del programma possono essere annullati così.")
-    locked.transition_to(ExpenseStatus.REVERSED, user=user, reason=reason)
+    _transition(locked, ExpenseStatus.REVERSED, user=user, reason=reason)
     expense.refresh_from_db()
+
+
+def _transition(expense: Expense, status: str, *, user, reason: str = "") -> None:
+    """Move the (locked) expense through its state machine and its amount between the line's running totals."""
+    previous = expense.status
+    expense.transition_to(status, user=user, reason=reason)
+    actuals_move(line_id=expense.line_id, amount=expense.gross_amount, old=previous, new=expense.status)
 
 
 # --- Expenses entered by partners and the administration -------------------------------------------------------
@@ -204,7 +212,7 @@ def expense_transition(
         raise _forbidden()
     if expected_version is not None and locked.version != expected_version:
         raise ConcurrentEditError(CONCURRENT_EXPENSE_MESSAGE)
-    locked.transition_to(status, user=user, reason=reason)
+    _transition(locked, status, user=user, reason=reason)
     return locked
 
 
@@ -222,6 +230,36 @@ def expense_attachment_add(*, form, expense: Expense, user) -> ExpenseAttachment
     attachment._history_user = user
     attachment.save()
     return attachment
+
+
+# --- Imports (rows already checked by governance.imports with the models' own validators) -------------------
+
+
+@transaction.atomic
+def budget_lines_import(*, lines: list[BudgetLine], user) -> list[BudgetLine]:
+    """Create the imported plan lines, each in history with `user`."""
+    if not permissions.can_manage_budget(user):
+        raise _forbidden()
+    return bulk_create_with_history(
+        lines, BudgetLine, default_user=user, default_change_reason="Importazione del piano"
+    )
+
+
+@transaction.atomic
+def expenses_import(*, expenses: list[Expense], user) -> list[Expense]:
+    """Create the imported expenses as submitted (to be approved), in history and in the lines' running totals."""
+    if not permissions.can_manage_budget(user):
+        raise _forbidden()
+    now = timezone.now()
+    for expense in expenses:
+        expense.status, expense.origin = ExpenseStatus.SUBMITTED, ExpenseOrigin.IMPORT
+        expense.created_by = expense.submitted_by = user
+        expense.submitted_at = now
+    created = bulk_create_with_history(
+        expenses, Expense, default_user=user, default_change_reason="Importazione delle spese"
+    )
+    actuals_of_new(expenses)
+    return created
 
 
 # --- Plans ----------------------------------------------------------------------------------------------------

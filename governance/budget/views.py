@@ -298,6 +298,7 @@ def expense_attachment_download(request, pk, attachment_pk):
 
 # --- Imports -----------------------------------------------------------------------------------------------------
 
+SHOWN_IMPORT_ERRORS = 200
 IMPORT_TITLES = {"lines": "Importa le righe del piano", "expenses": "Importa le spese"}
 
 
@@ -306,7 +307,7 @@ def budget_import(request, kind):
     require(permissions.can_manage_budget(request.user))
     form_class = LineImportForm if kind == "lines" else ImportForm
     form = form_class(request.POST or None, request.FILES or None)
-    errors = []
+    errors, more_errors = [], 0
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -315,15 +316,22 @@ def budget_import(request, kind):
             else:
                 count = import_expenses(upload=upload, user=request.user)
         except ImportFailed as failure:
-            errors = failure.errors
-            messages.error(request, f"Il file contiene {len(errors)} righe con errori: non è stato importato nulla.")
+            errors = failure.errors[:SHOWN_IMPORT_ERRORS]
+            more_errors = len(failure.errors) - len(errors)
+            bad_rows = len({e.line for e in failure.errors if e.line})
+            messages.error(
+                request,
+                f"Il file contiene {bad_rows} righe con errori: non è stato importato nulla."
+                if bad_rows
+                else "Il file non è stato importato.",
+            )
         else:
             messages.success(request, f"Importate {count} righe.")
             return redirect("governance:expense_list" if kind == "expenses" else "governance:budget_plan_list")
     return render(
         request,
         "governance/budget/import.html",
-        {"form": form, "kind": kind, "title": IMPORT_TITLES[kind], "errors": errors},
+        {"form": form, "kind": kind, "title": IMPORT_TITLES[kind], "errors": errors, "more_errors": more_errors},
     )
 
 

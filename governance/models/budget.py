@@ -283,7 +283,10 @@ class Expense(models.Model):
             raise ValidationError(errors)
 
     def transition_to(self, status: str, *, user, reason: str = "") -> None:
-        """Move to `status` if the state machine allows it; record who and when; save (history records it)."""
+        """Move to `status` if the state machine allows it; record who and when; save (history records it).
+
+        Called only by `governance.budget.services`, which also moves the amount in the line's running totals.
+        """
         status = ExpenseStatus(status)
         if status not in self.TRANSITIONS[ExpenseStatus(self.status)]:
             raise ValidationError(
@@ -292,7 +295,6 @@ class Expense(models.Model):
         if status in (ExpenseStatus.REJECTED, ExpenseStatus.REVERSED) and not reason.strip():
             raise ValidationError("Indicare la motivazione.")
         now = timezone.now()
-        previous = self.status
         if status == ExpenseStatus.SUBMITTED:
             self.full_clean()
             self.submitted_by, self.submitted_at = user, now
@@ -301,9 +303,6 @@ class Expense(models.Model):
         self.status_reason = reason.strip() if status in (ExpenseStatus.REJECTED, ExpenseStatus.REVERSED) else ""
         self.status = status
         self.version += 1
-        from ..budget.actuals import actuals_move
-
-        actuals_move(line_id=self.line_id, amount=self.gross_amount, old=previous, new=status)
         self._history_user = user
         self._change_reason = f"Stato: {status.label}" + (f" ({self.status_reason})" if self.status_reason else "")
         self.save()
