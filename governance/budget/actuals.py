@@ -3,7 +3,8 @@
 The services of `governance.budget.services` that change an expense call these functions (a status change calls
 `actuals_move`, payments and imports `actuals_of_new`); both run in the caller's transaction and lock nothing but
 the totals row they change (an UPDATE … SET approved = approved + x, atomic in the database, so concurrent
-approvals never lose an amount). `actuals_rebuild` recomputes the totals from the ledger in SQL (after bulk loads, or to verify).
+approvals never lose an amount). `actuals_rebuild` recomputes the totals from the ledger in SQL (after bulk
+loads, or to verify).
 """
 
 from __future__ import annotations
