@@ -34,7 +34,16 @@ from .budget import (  # noqa: E402
     BudgetPlan,
     Expense,
     ExpenseAttachment,
+    PaymentMapping,
     expense_attachment_path,
 )
 
-__all__ += ["BudgetLine", "BudgetLineActuals", "BudgetPlan", "Expense", "ExpenseAttachment", "expense_attachment_path"]
+__all__ += [
+    "BudgetLine",
+    "BudgetLineActuals",
+    "BudgetPlan",
+    "Expense",
+    "ExpenseAttachment",
+    "PaymentMapping",
+    "expense_attachment_path",
+]
