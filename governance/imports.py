@@ -32,13 +32,13 @@ from django.db import DatabaseError, transaction
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from .money import CENT, MONEY_MAX, format_eur
+
 MAX_IMPORT_BYTES = 5 * 1024 * 1024  # 5 MB: tens of thousands of rows
 MAX_IMPORT_ROWS = 20_000
 MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024  # an XLSX unpacking to more than this is refused unread
 MAX_CELL_CHARS = 10_000  # no column of ours is longer; a longer cell is refused before it reaches a model
 ALLOWED_IMPORT_EXTENSIONS = ("csv", "xlsx")
-CENT = Decimal("0.01")
-MONEY_MAX = Decimal("9999999999.99")  # max_digits=12, decimal_places=2
 
 # Control characters other than tab, newline and carriage return: never in a text file of ours.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -248,7 +248,7 @@ def parse_amount(value, *, allow_zero: bool = False, required: bool = True) -> D
     if not amount.is_finite():
         raise CellError(f"«{shown}» non è un importo.")
     if abs(amount) > MONEY_MAX:
-        raise CellError(f"l'importo «{shown}» supera il massimo ammesso di 9.999.999.999,99 €.")
+        raise CellError(f"l'importo «{shown}» supera il massimo ammesso di {format_eur(MONEY_MAX)}.")
     if amount != amount.quantize(CENT):
         raise CellError(f"al massimo due decimali («{shown}»).")
     if amount < 0 or (amount == 0 and not allow_zero):

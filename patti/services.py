@@ -13,10 +13,10 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from governance.audit import audited_save, check_version
 from governance.budget.services import expense_reverse_payment, payment_post
 from governance.models import Organisation, ProjectYear
-from governance.money import format_eur
-from governance.services import ConcurrentEditError
+from governance.money import as_money, format_eur
 
 from .enums import DISBURSABLE_STATUSES, IDEA_TRANSITIONS, PATTO_TRANSITIONS, IdeaStatus, PattoStatus
 from .models import (
@@ -31,17 +31,6 @@ from .models import (
 
 ACTION_CODE = "1"  # Action 1 in the programme's plan (governance reference data)
 
-CONCURRENT_MESSAGE = (
-    "Nel frattempo un'altra persona ha modificato questo record. "
-    "Ricaricare la pagina per vedere la versione aggiornata prima di salvare di nuovo."
-)
-
-
-def _check_version(model, pk: int, expected_version: int | None) -> int:
-    current = model.objects.select_for_update().only("version").get(pk=pk)
-    if expected_version is None or current.version != expected_version:
-        raise ConcurrentEditError(CONCURRENT_MESSAGE)
-    return current.version + 1
 
 
 # --- Households and identity ----------------------------------------------------------------------------------
@@ -52,7 +41,7 @@ def household_save(*, form, user, members_formset=None, expected_version: int | 
     """Create or update a household (and its other members) from valid forms; concurrent edits are refused."""
     household = form.instance
     if household.pk:
-        household.version = _check_version(Household, household.pk, expected_version)
+        household.version = check_version(household, expected_version)
     else:
         household.created_by = user
     household._history_user = user
@@ -96,13 +85,9 @@ def household_anonymise(*, household: Household) -> None:
 @transaction.atomic
 def patto_save(*, form, equipe_formset=None, commitment_formset=None, user, expected_version: int | None = None):
     """Create or update a pact (and its équipe and commitments) from valid forms; concurrent edits are refused."""
-    patto = form.instance
-    if patto.pk:
-        patto.version = _check_version(Patto, patto.pk, expected_version)
-    else:
-        patto.created_by = user
-    patto._history_user = user
-    patto = form.save()
+    patto = form.save(commit=False)
+    audited_save(patto, user=user, expected_version=expected_version)
+    form.save_m2m()
     for formset in (equipe_formset, commitment_formset):
         if formset is not None:
             formset.instance = patto
@@ -148,11 +133,8 @@ def patto_transition(*, patto: Patto, to_status: str, user, on_date: dt.date | N
             raise ValidationError("La chiusura non può precedere la sottoscrizione.")
         locked.closed_on = day
     locked.status = to_status
-    locked.version += 1
-    locked._history_user = user
-    locked._change_reason = f"Stato: {to_status.label}" + (f" ({reason.strip()})" if reason.strip() else "")
-    locked.save()
-    return locked
+    reason_text = f"Stato: {to_status.label}" + (f" ({reason.strip()})" if reason.strip() else "")
+    return audited_save(locked, user=user, expected_version=locked.version, reason=reason_text)
 
 
 @transaction.atomic
@@ -197,7 +179,7 @@ def disbursement_create(
     if date > timezone.localdate():
         raise ValidationError({"date": "L'erogazione non può avere una data futura."})
     share = locked.budget_for(funding_source)
-    already = Decimal(disbursed_by_source(locked).get(funding_source) or 0).quantize(Decimal("0.01"))
+    already = as_money(disbursed_by_source(locked).get(funding_source))
     if already + amount > share:
         remaining = share - already
         raise ValidationError(

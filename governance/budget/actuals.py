@@ -52,7 +52,7 @@ def actuals_of_new(expenses) -> None:
 def actuals_rebuild(lines=None) -> None:
     """Recompute the totals of `lines` (a BudgetLine queryset; default: all) from the ledger, in SQL."""
     from ..models import BudgetLine
-    from .reports import money_sum
+    from ..money import money_sum
 
     lines = BudgetLine.objects.all() if lines is None else lines
     BudgetLineActuals.objects.filter(line__in=lines.values("pk")).delete()

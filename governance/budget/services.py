@@ -39,16 +39,11 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from ..audit import audited_save, check_version
 from ..models import Action, BudgetLine, BudgetPlan, Expense, ExpenseAttachment, PaymentMapping, ProjectYear
-from ..services import ConcurrentEditError
 from . import permissions
 from .actuals import actuals_move, actuals_of_new
 from .enums import CostCategory, DocumentKind, ExpenseOrigin, ExpenseStatus, FundingSource
-
-CONCURRENT_EXPENSE_MESSAGE = (
-    "Nel frattempo un'altra persona ha modificato questa spesa. "
-    "Ricaricare la pagina per vedere la versione aggiornata prima di salvare di nuovo."
-)
 
 
 def _forbidden():
@@ -120,9 +115,7 @@ def expense_record_payment(
         decided_at=now,
     )
     expense.full_clean()
-    expense._history_user = user
-    expense._change_reason = "Pagamento registrato da un'azione del programma"
-    expense.save()
+    audited_save(expense, user=user, reason="Pagamento registrato da un'azione del programma")
     actuals_of_new([expense])
     return expense
 
@@ -224,30 +217,23 @@ def expense_create(*, form, user) -> Expense:
     expense = form.save(commit=False)
     if not permissions.can_enter_expense_on(user, expense.line):
         raise _forbidden()
-    expense.created_by = user
     expense.origin = ExpenseOrigin.MANUAL
     expense.status = ExpenseStatus.DRAFT
-    expense._history_user = user
-    expense.save()
-    return expense
+    return audited_save(expense, user=user)
 
 
 @transaction.atomic
 def expense_update(*, form, user, expected_version: int | None) -> Expense:
     """Save changes to a draft expense; a newer version in the database means a concurrent edit: nothing saved."""
-    expense = form.instance
-    current = Expense.objects.select_for_update().only("version", "status", "line").get(pk=expense.pk)
+    expense = form.save(commit=False)
+    current = Expense.objects.select_for_update().only("status", "line").get(pk=expense.pk)
     if not permissions.can_enter_expense_on(user, current.line):
         raise _forbidden()
-    if expected_version is None or current.version != expected_version:
-        raise ConcurrentEditError(CONCURRENT_EXPENSE_MESSAGE)
     if current.status != ExpenseStatus.DRAFT:
         raise ValidationError("Solo le spese in bozza possono essere modificate.")
     if not permissions.can_enter_expense_on(user, expense.line):
         raise _forbidden()
-    expense.version = current.version + 1
-    expense._history_user = user
-    return form.save()
+    return audited_save(expense, user=user, expected_version=expected_version)
 
 
 TRANSITION_PERMISSION = {
@@ -281,8 +267,8 @@ def expense_transition(
     check = TRANSITION_PERMISSION.get(status)
     if check is None or not check(user, locked):
         raise _forbidden()
-    if expected_version is not None and locked.version != expected_version:
-        raise ConcurrentEditError(CONCURRENT_EXPENSE_MESSAGE)
+    if expected_version is not None:
+        check_version(locked, expected_version)  # a stale page is refused before the state machine speaks
     _transition(locked, status, user=user, reason=reason)
     return locked
 

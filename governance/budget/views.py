@@ -13,9 +13,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from ..audit import ConcurrentEditError
 from ..models import BudgetLine, BudgetPlan, Expense
 from ..permissions import require
-from ..services import ConcurrentEditError
 from ..views.common import flash_form_errors, history_of, paginate, serve_document
 from . import permissions, services
 from .charts import bar_chart

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from ..audit import AuditedModel, audited_save
 from ..budget.enums import AttachmentKind, CostCategory, DocumentKind, ExpenseOrigin, ExpenseStatus, FundingSource
 from ..enums import Role
 from ..money import CENT, validate_money, validate_positive_money  # noqa: F401 (migrations name the validator here)
@@ -149,7 +150,7 @@ def expense_attachment_path(instance, filename):
     return f"expenses/{instance.expense_id}/{filename}"
 
 
-class Expense(models.Model):
+class Expense(AuditedModel):
     """One expense (actual) on a budget line. Counted as actual only when approved."""
 
     TRANSITIONS = {
@@ -200,19 +201,7 @@ class Expense(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField("approvata/respinta il", null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="inserita da",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("inserita il", default=timezone.now, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords()
     objects = ExpenseQuerySet.as_manager()
 
     class Meta:
@@ -268,10 +257,11 @@ class Expense(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def transition_to(self, status: str, *, user, reason: str = "") -> None:
+    def transition_to(self, status: str, *, user, reason: str = "", expected_version: int | None = None) -> None:
         """Move to `status` if the state machine allows it; record who and when; save (history records it).
 
         Called only by `governance.budget.services`, which also moves the amount in the line's running totals.
+        `expected_version` (default: the version this instance was loaded with) is checked by `audited_save`.
         """
         status = ExpenseStatus(status)
         if status not in self.TRANSITIONS[ExpenseStatus(self.status)]:
@@ -288,10 +278,12 @@ class Expense(models.Model):
             self.decided_by, self.decided_at = user, now
         self.status_reason = reason.strip() if status in (ExpenseStatus.REJECTED, ExpenseStatus.REVERSED) else ""
         self.status = status
-        self.version += 1
-        self._history_user = user
-        self._change_reason = f"Stato: {status.label}" + (f" ({self.status_reason})" if self.status_reason else "")
-        self.save()
+        audited_save(
+            self,
+            user=user,
+            expected_version=self.version if expected_version is None else expected_version,
+            reason=f"Stato: {status.label}" + (f" ({self.status_reason})" if self.status_reason else ""),
+        )
 
 
 class ExpenseAttachment(models.Model):

@@ -10,12 +10,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, IntegerField, Max, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from governance.audit import AuditedModel
 from governance.models import District, Expense, Organisation, ProjectYear
+from governance.money import money_sum
 from governance.uploads import validate_document
 
 from .. import permissions
@@ -32,7 +33,6 @@ from ..enums import (
 from .households import Household
 
 BUDGET_CEILING = Decimal("2000.00")  # seed 2148-2149: "budget di welfare personale del valore massimo di 2.000 euro"
-ZERO = Value(Decimal("0.00"), output_field=models.DecimalField(max_digits=12, decimal_places=2))
 ASSESSMENT_DIMENSIONS = ["dynamism", "resilience", "incisiveness", "planning"]
 ASSESSMENT_INTERVAL_DAYS = 183  # "every few months": a running pact with no assessment for 6 months is flagged
 DECLINE_THRESHOLD = 2  # dimensions fallen in the latest assessment that ask the équipe to review the pact
@@ -55,7 +55,7 @@ class PattoQuerySet(models.QuerySet):
     def with_money(self):
         """Annotate `disbursed` (not cancelled disbursements) in SQL."""
         return self.annotate(
-            disbursed=Coalesce(Sum("disbursements__amount", filter=Q(disbursements__cancelled_at__isnull=True)), ZERO)
+            disbursed=money_sum("disbursements__amount", filter=Q(disbursements__cancelled_at__isnull=True))
         )
 
     def with_flags(self, reference: dt.date):
@@ -90,7 +90,7 @@ class PattoQuerySet(models.QuerySet):
         )
 
 
-class Patto(models.Model):
+class Patto(AuditedModel):
     """An agreement between a vulnerable household and the district's services, built by an équipe."""
 
     kind = models.CharField("tipo di patto", max_length=20, choices=PattoKind.choices)
@@ -152,12 +152,7 @@ class Patto(models.Model):
         "stato", max_length=20, choices=PattoStatus.choices, default=PattoStatus.BOZZA, editable=False
     )
     interruption_reason = models.TextField("motivo dell'interruzione", blank=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
-    )
 
-    history = HistoricalRecords()
     objects = PattoQuerySet.as_manager()
 
     class Meta:

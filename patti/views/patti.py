@@ -13,10 +13,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from governance.audit import ConcurrentEditError
 from governance.pdf import render_pdf
 from governance.permissions import require
 from governance.reference import reference_date
-from governance.services import ConcurrentEditError
 from governance.views.common import flash_form_errors, history_of, paginate, serve_document
 
 from .. import permissions, services
