@@ -32,7 +32,6 @@ from .models import (
 ACTION_CODE = "1"  # Action 1 in the programme's plan (governance reference data)
 
 
-
 # --- Households and identity ----------------------------------------------------------------------------------
 
 

@@ -7,12 +7,9 @@ that writes them (with history and the running totals).
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.core.exceptions import PermissionDenied, ValidationError
-from openpyxl import Workbook
 
+from ..exports import Sheet, csv_bytes, xlsx_bytes
 from ..imports import ALLOWED_IMPORT_EXTENSIONS, Importer, ImportFailed, Row, RowError, run_import
 from ..models import Action, BudgetLine, BudgetPlan, Expense, Organisation, ProjectYear
 from . import permissions, services
@@ -221,19 +218,9 @@ def template_header(kind: str) -> list[str]:
 
 
 def template_csv(kind: str) -> bytes:
-    output = io.StringIO()
-    writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
-    writer.writerow(template_header(kind))
-    writer.writerows(TEMPLATE_EXAMPLES[kind])
-    return ("\ufeff" + output.getvalue()).encode("utf-8")
+    return csv_bytes(header=template_header(kind), rows=TEMPLATE_EXAMPLES[kind])
 
 
 def template_xlsx(kind: str) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Righe di budget" if kind == "lines" else "Spese"
-    sheet.append(template_header(kind))
-    sheet.freeze_panes = "A2"
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    title = "Righe di budget" if kind == "lines" else "Spese"
+    return xlsx_bytes(sheets=[Sheet(title, template_header(kind))])
