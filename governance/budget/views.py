@@ -20,10 +20,10 @@ from ..views.common import flash_form_errors, history_of, paginate, serve_docume
 from . import permissions, services
 from .charts import bar_chart
 from .enums import ExpenseStatus
+from .filters import BudgetLineFilter, ExpenseFilter
 from .forms import (
     ExpenseAttachmentForm,
     ExpenseForm,
-    ExpenseListFilterForm,
     ImportForm,
     LineImportForm,
     ReportFilterForm,
@@ -95,7 +95,8 @@ def plan_detail(request, pk):
     plan = get_object_or_404(BudgetPlan, pk=pk)
     visible = BudgetLine.objects.visible_to(request.user).filter(plan=plan)
     complete = visible.count() == plan.lines.count()
-    page = paginate(request, visible.select_related("action", "partner", "year"), per_page=50)
+    filterset = BudgetLineFilter(request.GET, queryset=visible, user=request.user)
+    page = paginate(request, filterset.qs.select_related("action", "partner", "year"), per_page=50)
     figures = {r["pk"]: r["figures"] for r in line_figures(visible.filter(pk__in=[ln.pk for ln in page]))}
     for line in page:
         line.figures = figures[line.pk]
@@ -104,6 +105,7 @@ def plan_detail(request, pk):
         "governance/budget/plan_detail.html",
         {
             "plan": plan,
+            "filter": filterset,
             "page": page,
             # The declared totals can be checked only by who sees every line of the plan.
             "reconciliation": plan_reconciliation(plan) if complete else None,
@@ -155,24 +157,16 @@ def _expenses(user):
 @login_required
 def expense_list(request):
     require(permissions.can_read_budget(request.user))
-    form = ExpenseListFilterForm(request.GET or None, user=request.user)
-    queryset = _expenses(request.user)
-    filters = form.filters()
-    for key, lookup in (
-        ("year", "line__year"),
-        ("action", "line__action"),
-        ("partner", "line__partner"),
-        ("funding_source", "line__funding_source"),
-        ("status", "status"),
-    ):
-        if filters.get(key):
-            queryset = queryset.filter(**{lookup: filters[key]})
+    filterset = ExpenseFilter(request.GET, queryset=_expenses(request.user), user=request.user)
+    queryset = filterset.qs
+    if not filterset.form.cleaned_data.get("order"):
+        queryset = queryset.order_by("-date", "-pk")
     return render(
         request,
         "governance/budget/expense_list.html",
         {
-            "filter": {"form": form},
-            "page": paginate(request, queryset.order_by("-date", "-pk")),
+            "filter": filterset,
+            "page": paginate(request, queryset),
             "can_enter": permissions.can_enter_expenses(request.user),
             "can_manage": permissions.can_manage_budget(request.user),
         },
