@@ -26,10 +26,12 @@ def redirect_for(expect, *roles):
 MATRIX_BUDGET = {
     "governance:budget_report": Case(BUDGET_PAGES),
     "governance:budget_plan_list": Case(BUDGET_PAGES),
-    "governance:budget_plan_detail": Case(BUDGET_PAGES, args=("budget_plan",)),
+    "governance:budget_plan_detail": Case(BUDGET_PAGES, args=("budget_plan",), rows={"budget_line": ARCOBALENO_READ}),
     "governance:budget_plan_activate": Case(statuses(403, amministrazione=302), method="post", args=("original_plan",)),
     "governance:budget_line_detail": Case(ARCOBALENO_READ, args=("budget_line",)),
-    "governance:expense_list": Case(BUDGET_PAGES),
+    "governance:expense_list": Case(
+        BUDGET_PAGES, rows={"expense": ARCOBALENO_READ, "submitted_expense": ARCOBALENO_READ}
+    ),
     "governance:expense_create": Case(statuses(403, amministrazione=200, referente=200)),
     "governance:expense_detail": Case(ARCOBALENO_READ, args=("expense",)),
     "governance:expense_edit": Case(ARCOBALENO_ENTER, args=("expense",)),
