@@ -13,9 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from governance import imports
 from governance.budget.importers import EXPENSE_HEADER, LINE_HEADER, import_expenses, import_lines
-from governance.imports import CellError, ImportFailed, RowError, parse_amount, parse_date
+from governance.imports import CellError, ImportFailed, RowError, parse_amount, parse_date, reading
 from governance.models import BudgetLine, BudgetPlan, Expense
 from tests.governance.budget.factories import BudgetLineFactory
 
@@ -142,7 +141,7 @@ def test_windows_1252_is_read_when_unambiguous(amministrazione):
 
 
 def test_a_file_over_the_size_limit_is_refused_unread(amministrazione, monkeypatch):
-    monkeypatch.setattr(imports, "MAX_IMPORT_BYTES", 100)
+    monkeypatch.setattr(reading, "MAX_IMPORT_BYTES", 100)
     errors = failure_of(csv_bytes([LINE_HEADER] + [line_row()] * 10))
     assert "supera il limite" in errors[0].message
 
@@ -164,7 +163,7 @@ def test_a_broken_xlsx_is_refused(amministrazione, data):
 
 
 def test_an_xlsx_that_unpacks_to_too_much_is_refused_unread(amministrazione, monkeypatch):
-    monkeypatch.setattr(imports, "MAX_XLSX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(reading, "MAX_XLSX_UNPACKED_BYTES", 1000)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", "0" * 100_000)
