@@ -163,7 +163,7 @@ class ExpenseImporter(BudgetImporter):
                     "nel piano attivo non c'è una riga di budget con questa azione, partner, anno, categoria e fonte."
                 )
         net = row.amount("imponibile")
-        vat = row.amount("iva", allow_zero=True)
+        vat = row.amount("iva", blank_is_zero=True)
         return Expense(
             line=line,
             date=row.date("data"),

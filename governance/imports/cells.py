@@ -16,17 +16,18 @@ class CellError(ValueError):
     """A cell that cannot be read; the message is Italian and names neither row nor column (RowError does)."""
 
 
-def parse_amount(value, *, allow_zero: bool = False, required: bool = True) -> Decimal | None:
+def parse_amount(value, *, blank_is_zero: bool = False, required: bool = True) -> Decimal | None:
     """ "1.234,56", "1234,56", "1234.56", "1.234" or an XLSX number → Decimal in euros with two decimals.
 
-    Refuses non-numbers, NaN and infinities, more than two decimals, negative (or zero) amounts and amounts above
-    what the database stores (`MONEY_MAX`), each with an Italian message.
+    Refuses what is not an amount a money column can hold: non-numbers, NaN and infinities, more than two decimals,
+    more than `MONEY_MAX`, each with an Italian message. Whether an amount may be zero or negative is the model's
+    rule (its validators and constraints), checked when the row's instance is validated.
     """
     if value is None or (isinstance(value, str) and value.strip() == ""):
+        if blank_is_zero:
+            return Decimal("0.00")
         if not required:
             return None
-        if allow_zero:
-            return Decimal("0.00")
         raise CellError("manca l'importo.")
     if isinstance(value, bool):
         raise CellError(f"«{value}» non è un importo.")
@@ -55,8 +56,6 @@ def parse_amount(value, *, allow_zero: bool = False, required: bool = True) -> D
         raise CellError(f"l'importo «{shown}» supera il massimo ammesso di {format_eur(MONEY_MAX)}.")
     if amount != amount.quantize(CENT):
         raise CellError(f"al massimo due decimali («{shown}»).")
-    if amount < 0 or (amount == 0 and not allow_zero):
-        raise CellError(f"l'importo deve essere maggiore di zero («{shown}»).")
     return amount.quantize(CENT)
 
 

@@ -89,8 +89,6 @@ def test_amounts_are_read_in_italian_and_plain_format(text, expected):
         ("10000000000", "supera il massimo"),
         (1e30, "supera il massimo"),
         ("1,005", "due decimali"),
-        ("-5,00", "maggiore di zero"),
-        ("0", "maggiore di zero"),
         ("dieci", "non è un importo"),
         ("", "manca l'importo"),
         (True, "non è un importo"),
@@ -273,6 +271,8 @@ def expense_row(**overrides):
     [
         ({"imponibile": "99999999999999"}, "imponibile", "supera il massimo"),
         ({"iva": "sNaN"}, "iva", "non è un importo"),
+        ({"iva": "-1,00"}, "iva", "negativ"),
+        ({"imponibile": "0"}, "imponibile", "maggiore di zero"),
         ({"cig": "X" * 11}, "cig", "10"),
         ({"fornitore": ""}, "fornitore", "non può essere vuoto"),
         ({"data_documento": "ieri"}, "data_documento", "non è una data"),
