@@ -15,9 +15,10 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.html import escape
 
 from governance.models import GovernanceBody, Organisation
-from tests.factories import MeetingAttachmentFactory, MeetingFactory
+from tests.factories import DecisionFactory, MeetingAttachmentFactory, MeetingFactory
 from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
 from tests.matrix import (
     ALL_ROLES,
@@ -61,7 +62,7 @@ MATRIX_CORE = {
         {**CREMONESE_MANAGE, "direzione": 302, "udp.cremonese": 302}, method="post", args=("meeting",)
     ),
     "governance:meeting_attachment_download": Case(CREMONESE_READ, args=("meeting", "attachment")),
-    "governance:decision_list": Case(statuses(200)),
+    "governance:decision_list": Case(statuses(200), rows={"decision": CREMONESE_READ}),
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
 
@@ -101,6 +102,12 @@ def test_every_url_pattern_has_a_name():
     assert not unnamed, f"URL patterns without a name: {unnamed}"
 
 
+def test_every_list_page_checks_its_rows():
+    """A list page (URL name ending in `_list`) declares which world records each role must not see."""
+    unchecked = sorted(name for name, case in MATRIX.items() if name.endswith("_list") and not case.rows)
+    assert not unchecked, f"list pages without `rows` in their matrix case: {unchecked}"
+
+
 def test_every_url_has_an_entry_in_the_matrix():
     missing = project_url_names() - set(MATRIX)
     assert not missing, f"URLs without an entry in the authorisation matrix: {sorted(missing)}"
@@ -116,6 +123,7 @@ def world(request, db, media_root):
         "body": meeting.body,
         "meeting": meeting,
         "attachment": MeetingAttachmentFactory(meeting=meeting),
+        "decision": DecisionFactory(meeting=meeting, text="Decisione della matrice: solo per il Cremonese"),
         **budget_world(),
         **patti_world(request),
     }
@@ -155,14 +163,21 @@ def may_see(expect: dict, role: str) -> bool:
     return expect.get(role) == 200
 
 
+def row_marker(obj) -> str:
+    """How a record shows in a list: the link to its page, or (a record without a page) its text."""
+    if hasattr(obj, "get_absolute_url"):
+        return f'href="{obj.get_absolute_url()}"'
+    return escape(str(obj))
+
+
 def check_rows(case, world, role, response, seen) -> list[str]:
-    """The list page of `role` links to no record it may not see; remember which records it shows."""
+    """The list page of `role` shows no record it may not see; remember which records it shows."""
     if response.status_code != 200 or not case.rows:
         return []
     html = response.content.decode()
     wrong = []
     for key, expect in case.rows.items():
-        shown = f'href="{world[key].get_absolute_url()}"' in html
+        shown = row_marker(world[key]) in html
         if shown and not may_see(expect, role):
             wrong.append(f"{role}: the list shows {key} ({world[key]}), outside its scope")
         if shown:

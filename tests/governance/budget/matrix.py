@@ -25,7 +25,7 @@ def redirect_for(expect, *roles):
 
 MATRIX_BUDGET = {
     "governance:budget_report": Case(BUDGET_PAGES),
-    "governance:budget_plan_list": Case(BUDGET_PAGES),
+    "governance:budget_plan_list": Case(BUDGET_PAGES, rows={"budget_plan": BUDGET_PAGES}),  # plans are programme-wide
     "governance:budget_plan_detail": Case(BUDGET_PAGES, args=("budget_plan",), rows={"budget_line": ARCOBALENO_READ}),
     "governance:budget_plan_activate": Case(statuses(403, amministrazione=302), method="post", args=("original_plan",)),
     "governance:budget_line_detail": Case(ARCOBALENO_READ, args=("budget_line",)),
