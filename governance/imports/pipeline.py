@@ -26,6 +26,8 @@ class Row:
         self.errors.append(RowError(self.line, message, column))
 
     def _read(self, column: str, parser, *args, **kwargs):
+        if self.has_error(column):  # already refused (e.g. a control character): one message per cell
+            return None
         try:
             return parser(self.cells.get(column), *args, **kwargs)
         except CellError as error:
