@@ -48,6 +48,8 @@ class Row:
 
     def lookup(self, column: str, table: dict, message: str):
         """The object of `table` whose key is the cell (case-insensitive); else `message` with the cell for {}."""
+        if self.has_error(column):
+            return None
         key = parse_text(self.cells.get(column)).upper()
         found = table.get(key)
         if found is None:
