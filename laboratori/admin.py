@@ -8,9 +8,9 @@ from governance.admin import ScopedAdmin
 from .models import (
     FundraisingActivity,
     LabMeeting,
+    Laboratorio,
     LabPayment,
     LabPerson,
-    Laboratorio,
     PlannedAction,
     RestitutionEvent,
     SelfAssessment,

@@ -3,7 +3,6 @@ participants, budget committed and paid. Targets are the results framework's; th
 
 from __future__ import annotations
 
-
 from decimal import Decimal
 
 from governance.enums import Role

@@ -23,7 +23,7 @@ from governance.models import Action, BudgetLine, District, Organisation, Paymen
 
 from . import services
 from .enums import FundraisingStatus, LabFundingSource, LabKind, LabPersonRole, LabStatus, MeetingKind
-from .models import FundraisingActivity, LabMeeting, LabPerson, Laboratorio, PlannedAction, RestitutionEvent
+from .models import FundraisingActivity, LabMeeting, Laboratorio, LabPerson, PlannedAction, RestitutionEvent
 
 DEMO_LABEL = "[DEMO]"
 # Labs activated per project year and district: 30 in all (close to the revised plan's 14 and 15 from year 2).
@@ -32,21 +32,18 @@ PLAN = {1: {"cremonese": 3, "cremasco": 3, "casalasco": 1}, 2: {"cremonese": 5, 
 WRITERS = {"cremonese": "udp.cremonese", "cremasco": "udp.cremasco", "casalasco": "udp.casalasco"}
 BODIES = {"cremonese": "Comune di Cremona", "cremasco": "Comune di Crema",
           "casalasco": "Consorzio Casalasco dei Servizi Sociali"}  # fmt: skip
+N, V, A, W = LabKind.NEIGHBOURHOOD, LabKind.VILLAGE, LabKind.AREA, LabKind.WORKPLACE
 AREAS = {
-    "cremonese": [("Cremona – quartiere Cambonino", LabKind.NEIGHBOURHOOD), ("Cremona – quartiere Po", LabKind.NEIGHBOURHOOD),
-                  ("Castelverde", LabKind.VILLAGE), ("Pizzighettone", LabKind.VILLAGE), ("Sospiro", LabKind.VILLAGE),
-                  ("Vescovato e Cicognolo", LabKind.AREA), ("Cremona – zona industriale", LabKind.WORKPLACE),
-                  ("Cremona – quartiere Zaist", LabKind.NEIGHBOURHOOD), ("Persico Dosimo", LabKind.VILLAGE),
-                  ("Grumello Cremonese", LabKind.VILLAGE), ("Cremona – polo ospedaliero", LabKind.WORKPLACE),
-                  ("Robecco d'Oglio", LabKind.VILLAGE)],
-    "cremasco": [("Crema – quartiere Ombriano", LabKind.NEIGHBOURHOOD), ("Crema – quartiere San Bernardino", LabKind.NEIGHBOURHOOD),
-                 ("Offanengo", LabKind.VILLAGE), ("Pandino", LabKind.VILLAGE), ("Soncino", LabKind.VILLAGE),
-                 ("Rivolta d'Adda", LabKind.VILLAGE), ("Alto Cremasco", LabKind.AREA), ("Crema – quartiere Sabbioni", LabKind.NEIGHBOURHOOD),
-                 ("Crema – area produttiva", LabKind.WORKPLACE), ("Castelleone", LabKind.VILLAGE),
-                 ("Basso Cremasco", LabKind.AREA), ("Sergnano", LabKind.VILLAGE), ("Vailate", LabKind.VILLAGE)],
-    "casalasco": [("Casalmaggiore – centro", LabKind.NEIGHBOURHOOD), ("Piadena Drizzona", LabKind.VILLAGE),
-                  ("San Giovanni in Croce", LabKind.VILLAGE), ("Rivarolo del Re", LabKind.VILLAGE),
-                  ("Casalmaggiore – distretto del legno", LabKind.WORKPLACE)],
+    "cremonese": [("Cremona – quartiere Cambonino", N), ("Cremona – quartiere Po", N), ("Castelverde", V),
+                  ("Pizzighettone", V), ("Sospiro", V), ("Vescovato e Cicognolo", A), ("Cremona – zona industriale", W),
+                  ("Cremona – quartiere Zaist", N), ("Persico Dosimo", V), ("Grumello Cremonese", V),
+                  ("Cremona – polo ospedaliero", W), ("Robecco d'Oglio", V)],
+    "cremasco": [("Crema – quartiere Ombriano", N), ("Crema – quartiere San Bernardino", N), ("Offanengo", V),
+                 ("Pandino", V), ("Soncino", V), ("Rivolta d'Adda", V), ("Alto Cremasco", A),
+                 ("Crema – quartiere Sabbioni", N), ("Crema – area produttiva", W), ("Castelleone", V),
+                 ("Basso Cremasco", A), ("Sergnano", V), ("Vailate", V)],
+    "casalasco": [("Casalmaggiore – centro", N), ("Piadena Drizzona", V), ("San Giovanni in Croce", V),
+                  ("Rivarolo del Re", V), ("Casalmaggiore – distretto del legno", W)],
 }  # fmt: skip
 THEMES = [
     "Anziani soli nel quartiere: ricostruire una rete di vicinato",
@@ -86,7 +83,7 @@ def seed_laboratori_demo(*, stdout) -> None:
     bodies = {code: Organisation.objects.get(name=name) for code, name in BODIES.items()}
     last_day = years[max(years)].end
     labs, paid, skipped = [], 0, 0
-    used_areas = {code: 0 for code in districts}
+    used_areas = dict.fromkeys(districts, 0)
     for number, per_district in PLAN.items():
         year = years[number]
         for code, count in per_district.items():
@@ -134,7 +131,9 @@ def _lab(rng, year, district, body, area, kind, user) -> Laboratorio:
         budget = Decimal(rng.choice([10500, 11000, 12000, 12500, 13000]))  # € 12,000 on average (seed 857)
     else:
         budget = Decimal(rng.choice([8000, 9000, 10000, 10000]))
-    practices = rng.sample(["practice_social_street", "practice_street_dinner", "practice_common_good_day"], k=rng.randint(0, 2))
+    practices = rng.sample(
+        ["practice_social_street", "practice_street_dinner", "practice_common_good_day"], k=rng.randint(0, 2)
+    )
     lab = Laboratorio(
         name=f"Laboratorio di Comunità {area}",
         kind=kind,
@@ -156,7 +155,9 @@ def _people_and_plan(rng, lab, user) -> None:
     people = [LabPerson(lab=lab, role=LabPersonRole.COORDINATOR, user=user, created_by=user, updated_by=user)]
     for _ in range(rng.randint(1, 3)):
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        people.append(LabPerson(lab=lab, role=LabPersonRole.COMMUNITY_MAKER, name=name, created_by=user, updated_by=user))
+        people.append(
+            LabPerson(lab=lab, role=LabPersonRole.COMMUNITY_MAKER, name=name, created_by=user, updated_by=user)
+        )
     start = lab.activated_on
     plan = []
     for index, title in enumerate(rng.sample(ACTIONS, k=rng.randint(2, 4))):

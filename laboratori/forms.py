@@ -17,8 +17,8 @@ from .models import (
     IMPLEMENTING_KINDS,
     FundraisingActivity,
     LabMeeting,
-    LabPerson,
     Laboratorio,
+    LabPerson,
     PlannedAction,
     RestitutionEvent,
     SelfAssessment,
@@ -100,7 +100,9 @@ class LabPersonForm(forms.ModelForm):
     def __init__(self, *args, users=None, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = users if users is not None else get_user_model().objects.none()
-        self.fields["organisation"].queryset = organisations if organisations is not None else Organisation.objects.none()
+        self.fields["organisation"].queryset = (
+            organisations if organisations is not None else Organisation.objects.none()
+        )
 
     def clean(self):
         data = super().clean()

@@ -37,7 +37,9 @@ CEILING_FROM_YEAR = 2
 YEAR1_AVERAGE = Decimal("12000.00")
 # The implementing body is "un soggetto attuatore (Comuni o Aziende Speciali comunali)" (seed 2240-2241); the
 # Casalasco's municipalities act through their consortium.
-IMPLEMENTING_KINDS = frozenset({OrganisationKind.PUBLIC_BODY, OrganisationKind.SPECIAL_AGENCY, OrganisationKind.CONSORTIUM})
+IMPLEMENTING_KINDS = frozenset(
+    {OrganisationKind.PUBLIC_BODY, OrganisationKind.SPECIAL_AGENCY, OrganisationKind.CONSORTIUM}
+)
 SCORE_NAMES = ["pr", "re", "ri"]
 PARTICIPANT_FIELDS = ["people", "households", "informal_groups", "profit_bodies", "nonprofit_bodies"]
 
@@ -297,7 +299,9 @@ class SelfAssessment(AuditedModel):
         verbose_name = "autovalutazione"
         verbose_name_plural = "autovalutazioni"
         constraints = [
-            models.CheckConstraint(condition=Q(**{f"{d}__gte": 1}) & Q(**{f"{d}__lte": 5}), name=f"lab_assessment_{d}_1_5")
+            models.CheckConstraint(
+                condition=Q(**{f"{d}__gte": 1}) & Q(**{f"{d}__lte": 5}), name=f"lab_assessment_{d}_1_5"
+            )
             for d in SCORE_NAMES
         ]
 

@@ -19,7 +19,7 @@ from governance.models import District, ProjectYear
 from governance.money import as_money, money_sum
 
 from .enums import LabKind
-from .models import PARTICIPANT_FIELDS, LabPayment, Laboratorio, RestitutionEvent
+from .models import PARTICIPANT_FIELDS, Laboratorio, LabPayment, RestitutionEvent
 
 PARTICIPANT_LABELS = {
     "people": "Persone",
@@ -156,10 +156,7 @@ def activated_by_district_and_year(*, labs, districts) -> tuple[list[int], list[
     `labs` and `districts` are already scoped by the caller (the dashboard panel)."""
     years = list(ProjectYear.objects.order_by("number").values_list("number", flat=True))
     counts = labs.values("district", "activation_year_number").annotate(n=Count("pk")).order_by()
-    money = {
-        row["district"]: row
-        for row in labs.values("district").annotate(budget=money_sum("budget")).order_by()
-    }
+    money = {row["district"]: row for row in labs.values("district").annotate(budget=money_sum("budget")).order_by()}
     paid = dict(
         LabPayment.objects.active()
         .filter(lab__in=labs)

@@ -6,7 +6,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from governance.money import as_money, money_sum
 
-from .models import FundraisingActivity, LabMeeting, LabPayment, LabPerson, Laboratorio, SelfAssessment
+from .models import FundraisingActivity, LabMeeting, Laboratorio, LabPayment, LabPerson, SelfAssessment
 
 
 def lab_list_queryset(user):

@@ -26,8 +26,8 @@ from .models import (
     SCORE_NAMES,
     FundraisingActivity,
     LabMeeting,
-    LabPayment,
     Laboratorio,
+    LabPayment,
     RestitutionEvent,
     SelfAssessment,
 )
@@ -106,7 +106,9 @@ def lab_transition(*, lab: Laboratorio, to_status: str, user, on_date: dt.date |
     if to_status == LabStatus.ACTIVE and locked.activated_on is None:
         year = locked.activation_year
         if not (year.start <= day <= year.end):
-            raise ValidationError(f"La data di attivazione deve cadere nell'{year}, l'anno di attivazione del laboratorio.")
+            raise ValidationError(
+                f"La data di attivazione deve cadere nell'{year}, l'anno di attivazione del laboratorio."
+            )
         locked.activated_on = day
     if to_status == LabStatus.CLOSED:
         if locked.activated_on and day < locked.activated_on:
@@ -141,9 +143,7 @@ def assessment_create(
 
 
 @transaction.atomic
-def meeting_save(
-    *, meeting: LabMeeting, user, organisations=None, expected_version: int | None = None
-) -> LabMeeting:
+def meeting_save(*, meeting: LabMeeting, user, organisations=None, expected_version: int | None = None) -> LabMeeting:
     """Create or update a meeting of a lab with its participants (no negative counts)."""
     _require_lab_writer(user, meeting.lab.district_id)
     meeting.full_clean()

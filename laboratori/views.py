@@ -68,8 +68,16 @@ def lab_list(request):
         queryset = queryset.order_by("-activation_year_number", "name", "pk")
     if request.GET.get("format") == "csv":
         rows = (
-            [lab.name, lab.get_kind_display(), lab.district.name, lab.area, lab.activation_year_number,
-             lab.get_status_display(), str(lab.implementing_body), lab.budget]  # fmt: skip
+            [
+                lab.name,
+                lab.get_kind_display(),
+                lab.district.name,
+                lab.area,
+                lab.activation_year_number,
+                lab.get_status_display(),
+                str(lab.implementing_body),
+                lab.budget,
+            ]  # fmt: skip
             for lab in queryset.iterator(chunk_size=500)
         )
         return csv_response(filename="laboratori.csv", header=CSV_HEADER, rows=rows)
@@ -357,7 +365,9 @@ def restitution_list(request):
 @login_required
 def restitution_detail(request, pk):
     event = get_object_or_404(RestitutionEvent.objects.visible_to(request.user).select_related("project_year"), pk=pk)
-    labs = Laboratorio.objects.visible_to(request.user).filter(pk__in=event.labs.values("pk")).select_related("district")
+    labs = (
+        Laboratorio.objects.visible_to(request.user).filter(pk__in=event.labs.values("pk")).select_related("district")
+    )
     return render(
         request,
         "laboratori/restitution_detail.html",

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from governance.models import GovernanceBody, Organisation
 from tests.factories import MeetingAttachmentFactory, MeetingFactory
 from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
+from tests.laboratori.matrix import MATRIX_LABORATORI, laboratori_world
 from tests.matrix import (
     ALL_ROLES,
     ANONYMOUS,
@@ -26,7 +27,6 @@ from tests.matrix import (
     public,
     statuses,
 )
-from tests.laboratori.matrix import MATRIX_LABORATORI, laboratori_world
 from tests.patti.matrix import MATRIX_PATTI, patti_world
 
 EXCLUDED_NAMESPACES = {"admin"}  # the admin is tested in tests/governance/test_admin_scoping.py

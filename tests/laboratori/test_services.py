@@ -15,8 +15,8 @@ from laboratori.enums import LAB_TRANSITIONS, LabStatus
 from laboratori.models import (
     FundraisingActivity,
     LabMeeting,
-    LabPayment,
     Laboratorio,
+    LabPayment,
     RestitutionEvent,
     SelfAssessment,
 )
@@ -78,9 +78,7 @@ def test_lab_budget_ceiling_follows_the_activation_year_number(udp_cremonese):
 
 
 def test_year_1_lab_above_the_average_is_saved_with_a_warning(udp_cremonese):
-    lab = services.lab_save(
-        lab=new_lab(activation_year=year(1), budget=Decimal("13500.00")), user=udp_cremonese
-    )
+    lab = services.lab_save(lab=new_lab(activation_year=year(1), budget=Decimal("13500.00")), user=udp_cremonese)
     assert Laboratorio.objects.get(pk=lab.pk).budget == Decimal("13500.00")
     assert "12.000,00 €" in lab.budget_warning()
     assert new_lab(activation_year=year(1), budget=Decimal("12000.00")).budget_warning() is None
@@ -391,7 +389,9 @@ def test_labs_are_visible_by_district_and_fail_closed(
     direzione, fundraising, udp_cremonese, udp_cremasco, coordinatore, amministrazione, referente, nobody
 ):
     cremonese = LaboratorioFactory()
-    cremasco = LaboratorioFactory(district=district("cremasco"), implementing_body=district("cremasco").lead_organisation)
+    cremasco = LaboratorioFactory(
+        district=district("cremasco"), implementing_body=district("cremasco").lead_organisation
+    )
     assert set(Laboratorio.objects.visible_to(direzione)) == {cremonese, cremasco}
     assert set(Laboratorio.objects.visible_to(fundraising)) == {cremonese, cremasco}
     assert set(Laboratorio.objects.visible_to(udp_cremonese)) == {cremonese}

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from governance.models import Organisation
 from laboratori import services
-from laboratori.models import LabMeeting, LabPayment, Laboratorio, PlannedAction, SelfAssessment
+from laboratori.models import LabMeeting, Laboratorio, LabPayment, PlannedAction, SelfAssessment
 from tests.laboratori.factories import (
     FundraisingActivityFactory,
     LabMeetingFactory,
@@ -111,8 +111,16 @@ def test_meeting_with_negative_counts_is_refused(client_for, coordinatore):
     lab = LaboratorioFactory()
     response = client_for(coordinatore).post(
         reverse("laboratori:meeting_create", args=[lab.pk]),
-        {"date": "2016-10-01", "kind": "assembly", "title": "Assemblea", "people": "-5", "households": "0",
-         "informal_groups": "0", "profit_bodies": "0", "nonprofit_bodies": "0"},  # fmt: skip
+        {
+            "date": "2016-10-01",
+            "kind": "assembly",
+            "title": "Assemblea",
+            "people": "-5",
+            "households": "0",
+            "informal_groups": "0",
+            "profit_bodies": "0",
+            "nonprofit_bodies": "0",
+        },  # fmt: skip
     )
     assert "Il numero non può essere negativo." in response.content.decode()
     assert not LabMeeting.objects.exists()
@@ -146,7 +154,9 @@ def test_fundraising_staff_records_an_activity_and_sees_its_totals(client_for, f
 
 def test_list_filters_search_and_sorting(client_for, direzione):
     LaboratorioFactory(name="Alfa", kind="workplace")
-    LaboratorioFactory(name="Beta", district=district("cremasco"), implementing_body=district("cremasco").lead_organisation)
+    LaboratorioFactory(
+        name="Beta", district=district("cremasco"), implementing_body=district("cremasco").lead_organisation
+    )
     LaboratorioFactory(name="Gamma", activation_year=year(3), activated_on=dt.date(2017, 9, 1))
     client = client_for(direzione)
     url = reverse("laboratori:lab_list")
