@@ -31,6 +31,7 @@ from .forms import (
     RestitutionForm,
     TransitionForm,
 )
+from .gifts import designated_gift_totals
 from .models import FundraisingActivity, LabMeeting, Laboratorio, RestitutionEvent
 from .reports import PARTICIPANT_LABELS
 from .selectors import annotate_page, lab_detail_queryset, lab_list_queryset, lab_money, lab_related
@@ -122,6 +123,7 @@ def lab_detail(request, pk):
         "meetings": meetings,
         "participant_labels": PARTICIPANT_LABELS,
         "money": lab_money(lab),
+        "gifts": designated_gift_totals(lab),
         "history": history_of(lab),
     }
     if can_write:
