@@ -25,8 +25,8 @@ def test_coordinator_creates_a_lab_with_its_plan_and_sees_the_assessment_trend(
     page.get_by_label("Anno di attivazione").select_option(label="Anno 2")
     page.get_by_label("Data di attivazione").fill("2016-09-15")
     page.get_by_label("Tema generatore").fill("Anziani soli nel quartiere")
-    page.get_by_label("Il piano operativo mira a creare legami").check()
-    page.get_by_label("Cena di strada").check()
+    page.locator("label[for=id_aims_at_bonds]").click()  # Bootstrap Italia: the label covers the box
+    page.locator("label[for=id_practice_street_dinner]").click()
     page.get_by_label("Azione (riga 1)", exact=True).fill("Cena di strada con i residenti")
     page.get_by_label("Responsabile (riga 1)").fill("Giulia")
     page.get_by_label("Inizio (riga 1)", exact=True).fill("2016-10-01")
