@@ -21,9 +21,6 @@ class LaboratorioFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(label="Stato", choices=LabStatus.choices, empty_label="Tutti")
     kind = django_filters.ChoiceFilter(label="Tipo", choices=LabKind.choices, empty_label="Tutti")
-    territorial = django_filters.BooleanFilter(
-        label="Solo territoriali", method="only_territorial", widget=django_filters.widgets.BooleanWidget()
-    )
     o = django_filters.OrderingFilter(
         label="Ordina per",
         empty_label="Predefinito",
@@ -50,8 +47,6 @@ class LaboratorioFilter(django_filters.FilterSet):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["district"].queryset = District.objects.visible_to(user)
-        # The territorial switch exists for the indicators' links; the filter bar keeps the four list filters.
-        self.form.fields["territorial"].widget = self.form.fields["territorial"].hidden_widget()
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -59,5 +54,8 @@ class LaboratorioFilter(django_filters.FilterSet):
             Q(name__icontains=value) | Q(area__icontains=value) | Q(generating_theme__icontains=value)
         )
 
-    def only_territorial(self, queryset, name, value):
-        return queryset.territorial() if value else queryset
+    def filter_queryset(self, queryset):
+        """`?territorial=true` (the link behind the territorial-areas indicator) keeps the territorial labs; it is
+        not offered in the filter bar, which shows the kind filter instead."""
+        queryset = super().filter_queryset(queryset)
+        return queryset.territorial() if self.data.get("territorial") == "true" else queryset

@@ -74,10 +74,10 @@ class Laboratorio(AuditedModel):
     activation_year_number = models.PositiveSmallIntegerField("numero dell'anno di attivazione", editable=False)
     activated_on = models.DateField("data di attivazione", null=True, blank=True)
     planned_end_on = models.DateField("conclusione prevista", null=True, blank=True)
-    closed_on = models.DateField("data di conclusione", null=True, blank=True, editable=False)
-    status = models.CharField(
-        "stato", max_length=20, choices=LabStatus.choices, default=LabStatus.STARTING, editable=False
-    )
+    # Status and closing date change only through services.lab_transition (no form lists them; read-only in the
+    # admin); they stay "editable" so that the history on the lab page shows their changes.
+    closed_on = models.DateField("data di conclusione", null=True, blank=True)
+    status = models.CharField("stato", max_length=20, choices=LabStatus.choices, default=LabStatus.STARTING)
     implementing_body = models.ForeignKey(
         Organisation,
         verbose_name="soggetto attuatore",

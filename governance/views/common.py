@@ -23,10 +23,13 @@ def history_of(obj, limit: int = 20) -> list:
         changes = []
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)
-            changes = [
-                {"field": record.instance._meta.get_field(c.field).verbose_name, "old": c.old, "new": c.new}
-                for c in delta.changes
-            ]
+            changes = []
+            for c in delta.changes:
+                field = record.instance._meta.get_field(c.field)
+                labels = dict(field.flatchoices) if field.choices else {}  # choices as the user reads them
+                changes.append(
+                    {"field": field.verbose_name, "old": labels.get(c.old, c.old), "new": labels.get(c.new, c.new)}
+                )
         entries.append({"record": record, "changes": changes})
     return entries
 

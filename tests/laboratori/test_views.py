@@ -241,3 +241,11 @@ def test_gifts_designated_to_the_lab_appear_as_totals_only(client_for, coordinat
     gifts.register_designated_gifts(lambda lab: gifts.GiftTotals(count=3, amount=Decimal("450.00")))
     html = client.get(lab.get_absolute_url()).content.decode()
     assert "<strong>3</strong> per <strong>450,00 €</strong>" in html
+
+
+def test_lab_history_shows_the_status_change_in_italian(client_for, coordinatore):
+    lab = LaboratorioFactory(activated_on=None)
+    services.lab_save(lab=lab, user=coordinatore, expected_version=lab.version)
+    services.lab_transition(lab=lab, to_status="active", user=coordinatore, on_date=dt.date(2016, 9, 20))
+    html = client_for(coordinatore).get(lab.get_absolute_url()).content.decode()
+    assert "Stato: «In avvio» → «Attivo»" in html
