@@ -155,8 +155,9 @@ def activated_by_district_and_year(*, labs, districts) -> tuple[list[int], list[
 
     `labs` and `districts` are already scoped by the caller (the dashboard panel)."""
     years = list(ProjectYear.objects.order_by("number").values_list("number", flat=True))
-    counts = labs.values("district", "activation_year_number").annotate(n=Count("pk")).order_by()
-    money = {row["district"]: row for row in labs.values("district").annotate(budget=money_sum("budget")).order_by()}
+    grouped = (
+        labs.values("district", "activation_year_number").annotate(n=Count("pk"), budget=money_sum("budget")).order_by()
+    )
     paid = dict(
         LabPayment.objects.active()
         .filter(lab__in=labs)
@@ -166,13 +167,13 @@ def activated_by_district_and_year(*, labs, districts) -> tuple[list[int], list[
         .values_list("lab__district", "total")
     )
     rows = {d.pk: DistrictRow(district=d) for d in districts.order_by("name")}
-    for row in counts:
-        target = rows.get(row["district"])
-        if target is not None:
-            target.by_year[row["activation_year_number"]] = row["n"]
-            target.total += row["n"]
+    for group in grouped:  # a few rows already aggregated in SQL (district × year)
+        row = rows.get(group["district"])
+        if row is not None:
+            row.by_year[group["activation_year_number"]] = group["n"]
+            row.total += group["n"]
+            row.budget += as_money(group["budget"])
     for pk, row in rows.items():
-        row.budget = as_money(money.get(pk, {}).get("budget"))
         row.paid = as_money(paid.get(pk))
         row.counts = [row.by_year.get(number, 0) for number in years]
     totals = {number: sum(r.by_year.get(number, 0) for r in rows.values()) for number in years}
