@@ -26,10 +26,11 @@ def history_of(obj, limit: int = 20) -> list:
             changes = []
             for c in delta.changes:
                 field = record.instance._meta.get_field(c.field)
-                labels = dict(field.flatchoices) if field.choices else {}  # choices as the user reads them
-                changes.append(
-                    {"field": field.verbose_name, "old": labels.get(c.old, c.old), "new": labels.get(c.new, c.new)}
-                )
+                old, new = c.old, c.new
+                if getattr(field, "choices", None):  # choices as the user reads them
+                    labels = dict(field.flatchoices)
+                    old, new = labels.get(old, old), labels.get(new, new)
+                changes.append({"field": field.verbose_name, "old": old, "new": new})
         entries.append({"record": record, "changes": changes})
     return entries
 
