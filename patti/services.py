@@ -116,7 +116,7 @@ def patto_save(*, form, equipe_formset=None, commitment_formset=None, user, expe
             raise ValidationError("Un patto concluso o interrotto non si modifica più.")
         patto.version = _check_version(Patto, patto.pk, expected_version)
         patto.status = stored.status
-        patto.full_clean()  # Patto.clean: a signed pact keeps its beneficiary, opening date and budget
+        patto.clean()  # under the lock: a signed pact keeps its beneficiary, opening date and budget
     else:
         patto.created_by = user
     patto._history_user = user
