@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Sum, prefetch_related_objects
 
+from governance.money import as_money
+
 from .enums import FundingSource
 from .models import Assessment, Disbursement, EquipeMember, Patto
 
@@ -59,7 +61,7 @@ def budget_balance(patto: Patto) -> list[BudgetRow]:
     """Budget, disbursed and remaining per funding source (sums in SQL)."""
     sums = dict(patto.disbursements.active().values_list("funding_source").annotate(total=Sum("amount")).order_by())
     rows = [
-        BudgetRow(source, label, patto.budget_for(source), Decimal(sums.get(source) or 0).quantize(Decimal("0.01")))
+        BudgetRow(source, label, patto.budget_for(source), as_money(sums.get(source)))
         for source, label in FundingSource.choices
     ]
     rows.append(

@@ -17,11 +17,11 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from governance.audit import audited_save, check_version
 from governance.budget.services import expense_reverse_payment, payment_post
 from governance.models import Organisation, ProjectYear
-from governance.money import format_eur, validate_money
+from governance.money import as_money, format_eur, validate_money
 from governance.permissions import require
-from governance.services import ConcurrentEditError
 
 from . import permissions
 from .enums import IDEA_TRANSITIONS, PATTO_TRANSITIONS, IdeaStatus, PattoStatus
@@ -37,18 +37,6 @@ from .models import (
 
 ACTION_CODE = "1"  # Action 1 in the programme's plan (governance reference data)
 
-CONCURRENT_MESSAGE = (
-    "Nel frattempo un'altra persona ha modificato questo record. "
-    "Ricaricare la pagina per vedere la versione aggiornata prima di salvare di nuovo."
-)
-
-
-def _check_version(model, pk: int, expected_version: int | None) -> int:
-    current = model.objects.select_for_update().only("version").get(pk=pk)
-    if expected_version is None or current.version != expected_version:
-        raise ConcurrentEditError(CONCURRENT_MESSAGE)
-    return current.version + 1
-
 
 # --- Households and identity ----------------------------------------------------------------------------------
 
@@ -63,7 +51,7 @@ def household_save(*, form, user, members_formset=None, expected_version: int | 
         require(permissions.can_write_in(user, stored.district_id))
         if stored.anonymised_at:
             raise ValidationError("Il nucleo è stato anonimizzato: i dati non si modificano più.")
-        household.version = _check_version(Household, household.pk, expected_version)
+        household.version = check_version(household, expected_version)
     else:
         household.created_by = user
     household._history_user = user
@@ -107,20 +95,17 @@ def household_anonymise(*, household: Household) -> None:
 @transaction.atomic
 def patto_save(*, form, equipe_formset=None, commitment_formset=None, user, expected_version: int | None = None):
     """Create or update a pact (and its équipe and commitments) from valid forms; concurrent edits are refused."""
-    patto = form.instance
+    patto = form.save(commit=False)
     require(permissions.can_write_in(user, patto.district_id))
     if patto.pk:
         stored = Patto.objects.select_for_update().only("district", "status").get(pk=patto.pk)
         require(permissions.can_write_in(user, stored.district_id))
         if stored.is_closed:
             raise ValidationError("Un patto concluso o interrotto non si modifica più.")
-        patto.version = _check_version(Patto, patto.pk, expected_version)
         patto.status = stored.status
         patto.clean()  # under the lock: a signed pact keeps its beneficiary, opening date and budget
-    else:
-        patto.created_by = user
-    patto._history_user = user
-    patto = form.save()
+    audited_save(patto, user=user, expected_version=expected_version)
+    form.save_m2m()
     for formset in (equipe_formset, commitment_formset):
         if formset is not None:
             formset.instance = patto
@@ -167,11 +152,8 @@ def patto_transition(*, patto: Patto, to_status: str, user, on_date: dt.date | N
             raise ValidationError("La chiusura non può precedere la sottoscrizione.")
         locked.closed_on = day
     locked.status = to_status
-    locked.version += 1
-    locked._history_user = user
-    locked._change_reason = f"Stato: {to_status.label}" + (f" ({reason.strip()})" if reason.strip() else "")
-    locked.save()
-    return locked
+    reason_text = f"Stato: {to_status.label}" + (f" ({reason.strip()})" if reason.strip() else "")
+    return audited_save(locked, user=user, expected_version=locked.version, reason=reason_text)
 
 
 @transaction.atomic
@@ -222,7 +204,7 @@ def disbursement_create(
     if date > timezone.localdate():
         raise ValidationError({"date": "L'erogazione non può avere una data futura."})
     share = locked.budget_for(funding_source)
-    already = Decimal(disbursed_by_source(locked).get(funding_source) or 0).quantize(Decimal("0.01"))
+    already = as_money(disbursed_by_source(locked).get(funding_source))
     if already + amount > share:
         remaining = share - already
         raise ValidationError(

@@ -42,14 +42,6 @@ class ReportFilterForm(forms.Form):
         return {key: value for key, value in self.cleaned_data.items() if value}
 
 
-class ExpenseListFilterForm(ReportFilterForm):
-    status = forms.ChoiceField(label="Stato", choices=[("", "Tutti"), *ExpenseStatus.choices], required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        del self.fields["plan"]
-
-
 class LineChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return str(obj)

@@ -37,19 +37,14 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
+from ..audit import audited_save, check_version
 from ..models import Action, BudgetLine, BudgetPlan, Expense, ExpenseAttachment, PaymentMapping, ProjectYear
 from ..permissions import require
-from ..services import ConcurrentEditError
 from . import permissions
-from .actuals import actuals_of_new
+from .actuals import actuals_move, actuals_of_new
 from .enums import CostCategory, DocumentKind, ExpenseOrigin, ExpenseStatus, FundingSource
-
-CONCURRENT_EXPENSE_MESSAGE = (
-    "Nel frattempo un'altra persona ha modificato questa spesa. "
-    "Ricaricare la pagina per vedere la versione aggiornata prima di salvare di nuovo."
-)
-
 
 # --- The interface for the action apps ------------------------------------------------------------------------
 
@@ -116,9 +111,7 @@ def expense_record_payment(
         decided_at=now,
     )
     expense.full_clean()
-    expense._history_user = user
-    expense._change_reason = "Pagamento registrato da un'azione del programma"
-    expense.save()
+    audited_save(expense, user=user, reason="Pagamento registrato da un'azione del programma")
     actuals_of_new([expense])
     return expense
 
@@ -200,8 +193,15 @@ def expense_reverse_payment(*, expense: Expense, user, reason: str) -> None:
     locked = Expense.objects.select_for_update().get(pk=expense.pk)
     if locked.origin != ExpenseOrigin.PAYMENT:
         raise ValidationError("Solo i pagamenti registrati da un'azione del programma possono essere annullati così.")
-    locked.transition_to(ExpenseStatus.REVERSED, user=user, reason=reason)
+    _transition(locked, ExpenseStatus.REVERSED, user=user, reason=reason)
     expense.refresh_from_db()
+
+
+def _transition(expense: Expense, status: str, *, user, reason: str = "") -> None:
+    """Move the (locked) expense through its state machine and its amount between the line's running totals."""
+    previous = expense.status
+    expense.transition_to(status, user=user, reason=reason)
+    actuals_move(line_id=expense.line_id, amount=expense.gross_amount, old=previous, new=expense.status)
 
 
 # --- Expenses entered by partners and the administration -------------------------------------------------------
@@ -212,28 +212,21 @@ def expense_create(*, form, user) -> Expense:
     """Save a new draft expense from a valid ExpenseForm (the form has already run the model's rules)."""
     expense = form.save(commit=False)
     require(permissions.can_enter_expense_on(user, expense.line))
-    expense.created_by = user
     expense.origin = ExpenseOrigin.MANUAL
     expense.status = ExpenseStatus.DRAFT
-    expense._history_user = user
-    expense.save()
-    return expense
+    return audited_save(expense, user=user)
 
 
 @transaction.atomic
 def expense_update(*, form, user, expected_version: int | None) -> Expense:
     """Save changes to a draft expense; a newer version in the database means a concurrent edit: nothing saved."""
-    expense = form.instance
-    current = Expense.objects.select_for_update().only("version", "status", "line").get(pk=expense.pk)
+    expense = form.save(commit=False)
+    current = Expense.objects.select_for_update().only("status", "line").get(pk=expense.pk)
     require(permissions.can_enter_expense_on(user, current.line))
-    if expected_version is None or current.version != expected_version:
-        raise ConcurrentEditError(CONCURRENT_EXPENSE_MESSAGE)
     if not current.is_editable:
         raise ValidationError("Solo le spese in bozza possono essere modificate.")
     require(permissions.can_enter_expense_on(user, expense.line))  # the line it is moved to, too
-    expense.version = current.version + 1
-    expense._history_user = user
-    return form.save()
+    return audited_save(expense, user=user, expected_version=expected_version)
 
 
 TRANSITION_PERMISSION = {
@@ -266,9 +259,9 @@ def expense_transition(
     locked = Expense.objects.select_for_update().select_related("line__plan").get(pk=expense.pk)
     check = TRANSITION_PERMISSION.get(status)
     require(check is not None and check(user, locked))
-    if expected_version is not None and locked.version != expected_version:
-        raise ConcurrentEditError(CONCURRENT_EXPENSE_MESSAGE)
-    locked.transition_to(status, user=user, reason=reason)
+    if expected_version is not None:
+        check_version(locked, expected_version)  # a stale page is refused before the state machine speaks
+    _transition(locked, status, user=user, reason=reason)
     return locked
 
 
@@ -283,6 +276,34 @@ def expense_attachment_add(*, form, expense: Expense, user) -> ExpenseAttachment
     attachment._history_user = user
     attachment.save()
     return attachment
+
+
+# --- Imports (rows already checked by governance.imports with the models' own validators) -------------------
+
+
+@transaction.atomic
+def budget_lines_import(*, lines: list[BudgetLine], user) -> list[BudgetLine]:
+    """Create the imported plan lines, each in history with `user`."""
+    require(permissions.can_manage_budget(user))
+    return bulk_create_with_history(
+        lines, BudgetLine, default_user=user, default_change_reason="Importazione del piano"
+    )
+
+
+@transaction.atomic
+def expenses_import(*, expenses: list[Expense], user) -> list[Expense]:
+    """Create the imported expenses as submitted (to be approved), in history and in the lines' running totals."""
+    require(permissions.can_manage_budget(user))
+    now = timezone.now()
+    for expense in expenses:
+        expense.status, expense.origin = ExpenseStatus.SUBMITTED, ExpenseOrigin.IMPORT
+        expense.created_by = expense.submitted_by = user
+        expense.submitted_at = now
+    created = bulk_create_with_history(
+        expenses, Expense, default_user=user, default_change_reason="Importazione delle spese"
+    )
+    actuals_of_new(expenses)
+    return created
 
 
 # --- Plans ----------------------------------------------------------------------------------------------------

@@ -13,19 +13,19 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from ..audit import ConcurrentEditError
 from ..models import BudgetLine, BudgetPlan, Expense
 from ..permissions import require
-from ..services import ConcurrentEditError
 from ..views.common import flash_form_errors, history_of, paginate, serve_document
 from . import permissions, services
 from .charts import bar_chart
 from .enums import ExpenseStatus
+from .filters import BudgetLineFilter, ExpenseFilter
 from .forms import (
     BudgetLineForm,
     BudgetPlanForm,
     ExpenseAttachmentForm,
     ExpenseForm,
-    ExpenseListFilterForm,
     ImportForm,
     LineImportForm,
     ReportFilterForm,
@@ -97,7 +97,8 @@ def plan_detail(request, pk):
     plan = get_object_or_404(BudgetPlan, pk=pk)
     visible = BudgetLine.objects.visible_to(request.user).filter(plan=plan)
     complete = visible.count() == plan.lines.count()
-    page = paginate(request, visible.select_related("action", "partner", "year"), per_page=50)
+    filterset = BudgetLineFilter(request.GET, queryset=visible, user=request.user)
+    page = paginate(request, filterset.qs.select_related("action", "partner", "year"), per_page=50)
     figures = {r["pk"]: r["figures"] for r in line_figures(visible.filter(pk__in=[ln.pk for ln in page]))}
     for line in page:
         line.figures = figures[line.pk]
@@ -106,6 +107,7 @@ def plan_detail(request, pk):
         "governance/budget/plan_detail.html",
         {
             "plan": plan,
+            "filter": filterset,
             "page": page,
             # The declared totals can be checked only by who sees every line of the plan.
             "reconciliation": plan_reconciliation(plan) if complete else None,
@@ -235,24 +237,16 @@ def _expenses(user):
 @login_required
 def expense_list(request):
     require(permissions.can_read_budget(request.user))
-    form = ExpenseListFilterForm(request.GET or None, user=request.user)
-    queryset = _expenses(request.user)
-    filters = form.filters()
-    for key, lookup in (
-        ("year", "line__year"),
-        ("action", "line__action"),
-        ("partner", "line__partner"),
-        ("funding_source", "line__funding_source"),
-        ("status", "status"),
-    ):
-        if filters.get(key):
-            queryset = queryset.filter(**{lookup: filters[key]})
+    filterset = ExpenseFilter(request.GET, queryset=_expenses(request.user), user=request.user)
+    queryset = filterset.qs
+    if not filterset.form.cleaned_data.get("order"):
+        queryset = queryset.order_by("-date", "-pk")
     return render(
         request,
         "governance/budget/expense_list.html",
         {
-            "filter": {"form": form},
-            "page": paginate(request, queryset.order_by("-date", "-pk")),
+            "filter": filterset,
+            "page": paginate(request, queryset),
             "can_enter": permissions.can_enter_expenses(request.user),
             "can_manage": permissions.can_manage_budget(request.user),
         },
@@ -372,6 +366,7 @@ def expense_attachment_download(request, pk, attachment_pk):
 
 # --- Imports -----------------------------------------------------------------------------------------------------
 
+SHOWN_IMPORT_ERRORS = 200
 IMPORT_TITLES = {"lines": "Importa le righe del piano", "expenses": "Importa le spese"}
 
 
@@ -380,7 +375,7 @@ def budget_import(request, kind):
     require(permissions.can_manage_budget(request.user))
     form_class = LineImportForm if kind == "lines" else ImportForm
     form = form_class(request.POST or None, request.FILES or None)
-    errors = []
+    errors, more_errors = [], 0
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -389,15 +384,22 @@ def budget_import(request, kind):
             else:
                 count = import_expenses(upload=upload, user=request.user)
         except ImportFailed as failure:
-            errors = failure.errors
-            messages.error(request, f"Il file contiene {len(errors)} righe con errori: non è stato importato nulla.")
+            errors = failure.errors[:SHOWN_IMPORT_ERRORS]
+            more_errors = len(failure.errors) - len(errors)
+            bad_rows = len({e.line for e in failure.errors if e.line})
+            messages.error(
+                request,
+                f"Il file contiene {bad_rows} righe con errori: non è stato importato nulla."
+                if bad_rows
+                else "Il file non è stato importato.",
+            )
         else:
             messages.success(request, f"Importate {count} righe.")
             return redirect("governance:expense_list" if kind == "expenses" else "governance:budget_plan_list")
     return render(
         request,
         "governance/budget/import.html",
-        {"form": form, "kind": kind, "title": IMPORT_TITLES[kind], "errors": errors},
+        {"form": form, "kind": kind, "title": IMPORT_TITLES[kind], "errors": errors, "more_errors": more_errors},
     )
 
 

@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 
+from governance.audit import ConcurrentEditError
 from governance.permissions import require
 from governance.reference import reference_date
 from governance.scoping import user_scope
-from governance.services import ConcurrentEditError
 from governance.views.common import history_of, paginate
 
 from .. import permissions, services
