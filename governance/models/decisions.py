@@ -1,4 +1,4 @@
-"""Decisions taken in the meetings of the governance bodies, with their owner, due date and follow-up."""
+"""Decisions taken in meetings, with their owner (a member, a user, or a name outside the application)."""
 
 from __future__ import annotations
 

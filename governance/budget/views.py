@@ -1,25 +1,77 @@
-"""The expense ledger: list, detail with history, entry, edits, transitions and documents."""
+"""Budget screens: plans and lines, the expense ledger, imports, and the planned-vs-actual report.
+
+Scope first (`visible_to(user)` + get_object_or_404: out of scope → 404), then the role (`permissions`: → 403).
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ...audit import ConcurrentEditError
-from ...models import Expense
-from ...permissions import require
-from ...views.common import flash_form_errors, history_of, paginate, serve_document
-from .. import permissions, services
-from ..enums import ExpenseStatus
-from ..filters import ExpenseFilter
-from ..forms import (
+from ..audit import ConcurrentEditError
+from ..models import Expense
+from ..permissions import require
+from ..views.common import flash_form_errors, history_of, paginate, serve_document
+from . import permissions, services
+from .charts import bar_chart
+from .enums import ExpenseStatus
+from .filters import ExpenseFilter
+from .forms import (
     ExpenseAttachmentForm,
     ExpenseForm,
+    ImportForm,
+    LineImportForm,
+    ReportFilterForm,
     TransitionForm,
 )
+from .importers import ImportFailed, import_expenses, import_lines, template_csv, template_xlsx
+from .renderers import render_csv, render_report_pdf, render_xlsx
+from .reports import Breakdown, Figures, Row, budget_report
+
+# --- Report ------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def budget_report_view(request):
+    require(permissions.can_read_budget(request.user))
+    form = ReportFilterForm(request.GET or None, user=request.user)
+    report = budget_report(user=request.user, filters=form.filters())
+    by_key = {b.key: b for b in report.breakdowns}
+    charts = [
+        bar_chart(_by_action(by_key["action_year"]), title="Per azione"),
+        bar_chart(by_key["funding_source"]),
+    ]
+    fmt = request.GET.get("format", "html")
+    if fmt == "pdf":
+        return render_report_pdf(request=request, report=report, charts=charts)
+    if fmt == "xlsx":
+        return render_xlsx(report)
+    if fmt == "csv":
+        return render_csv(report)
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(
+        request,
+        "governance/budget/report.html",
+        {"form": form, "report": report, "charts": charts, "query": query.urlencode()},
+    )
+
+
+def _by_action(breakdown):
+    """The action × year breakdown summed by action, for the chart."""
+    totals: dict[str, Figures] = {}
+    for row in breakdown.rows:
+        totals.setdefault(row.labels[0], Figures()).add(row.figures)
+    return Breakdown(
+        key="action", title="Per azione", columns=("Azione",), rows=[Row((k,), v) for k, v in totals.items()]
+    )
+
+
+# --- Expenses ----------------------------------------------------------------------------------------------------
 
 
 def _expenses(user):
@@ -156,3 +208,56 @@ def expense_attachment_download(request, pk, attachment_pk):
     expense = get_object_or_404(_expenses(request.user), pk=pk)
     attachment = get_object_or_404(expense.attachments, pk=attachment_pk)
     return serve_document(attachment.file, filename=attachment.filename)
+
+
+# --- Imports -----------------------------------------------------------------------------------------------------
+
+SHOWN_IMPORT_ERRORS = 200
+IMPORT_TITLES = {"lines": "Importa le righe del piano", "expenses": "Importa le spese"}
+
+
+@login_required
+def budget_import(request, kind):
+    require(permissions.can_manage_budget(request.user))
+    form_class = LineImportForm if kind == "lines" else ImportForm
+    form = form_class(request.POST or None, request.FILES or None)
+    errors, more_errors = [], 0
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if kind == "lines":
+                count = import_lines(upload=upload, plan=form.cleaned_data["plan"], user=request.user)
+            else:
+                count = import_expenses(upload=upload, user=request.user)
+        except ImportFailed as failure:
+            errors = failure.errors[:SHOWN_IMPORT_ERRORS]
+            more_errors = len(failure.errors) - len(errors)
+            bad_rows = len({e.line for e in failure.errors if e.line})
+            messages.error(
+                request,
+                f"Il file contiene {bad_rows} righe con errori: non è stato importato nulla."
+                if bad_rows
+                else "Il file non è stato importato.",
+            )
+        else:
+            messages.success(request, f"Importate {count} righe.")
+            return redirect("governance:expense_list" if kind == "expenses" else "governance:budget_plan_list")
+    return render(
+        request,
+        "governance/budget/import.html",
+        {"form": form, "kind": kind, "title": IMPORT_TITLES[kind], "errors": errors, "more_errors": more_errors},
+    )
+
+
+@login_required
+def budget_import_template(request, kind, fmt):
+    require(permissions.can_manage_budget(request.user))
+    if fmt == "csv":
+        response = HttpResponse(template_csv(kind), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            template_xlsx(kind), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    name = "modello-righe-budget" if kind == "lines" else "modello-spese"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

@@ -1,4 +1,4 @@
-"""Budget plans and their lines: lists, details with history, creation and edits by Staff Amministrazione."""
+"""Plan versions and their lines, managed by Staff Amministrazione in the application (not in the admin)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ...models import BudgetLine, BudgetPlan
-from ...permissions import require
-from ...views.common import history_of, paginate
-from .. import permissions, services
-from ..filters import BudgetLineFilter
-from ..forms import (
+from ..models import BudgetLine, BudgetPlan
+from ..permissions import require
+from ..views.common import history_of, paginate
+from . import permissions, services
+from .filters import BudgetLineFilter
+from .forms import (
     BudgetLineForm,
     BudgetPlanForm,
 )
-from ..reports import line_figures, plan_reconciliation
+from .reports import line_figures, plan_reconciliation
 
 
 @login_required
@@ -167,3 +167,6 @@ def line_detail(request, pk):
             "history": history_of(line),
         },
     )
+
+
+# --- Expenses ----------------------------------------------------------------------------------------------------
