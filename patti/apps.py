@@ -11,10 +11,12 @@ class PattiConfig(AppConfig):
         action app)."""
         from governance.dashboard import Panel, register_panel
         from governance.demo import DEMO_SEEDERS
+        from governance.indicators import register_indicator
         from governance.scoping import user_scope
 
         from .dashboard import panel_context, panel_visible
         from .demo import seed_patti_demo
+        from .indicators import INDICATORS
 
         register_panel(
             Panel(
@@ -26,5 +28,7 @@ class PattiConfig(AppConfig):
                 order=10,
             )
         )
+        for indicator in INDICATORS:  # the results framework's actuals of Action 1
+            register_indicator(indicator)
         if seed_patti_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_patti_demo)

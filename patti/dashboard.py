@@ -30,7 +30,7 @@ def panel_context(*, request, reference) -> dict:
     return {
         "years": years,
         "signed_total": sum(y.signed for y in years),
-        "target_total": reports.PATTI_TARGET_TOTAL,
+        "target_total": reports.patti_target_total(),
         "districts": [d for d in reports.patti_by_district(patti) if d.signed or scope.programme_wide],
         "active": reports.active_patti(patti),
         "budget": reports.personal_budgets(patti),

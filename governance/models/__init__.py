@@ -38,3 +38,6 @@ from .budget import (  # noqa: E402
 )
 
 __all__ += ["BudgetLine", "BudgetLineActuals", "BudgetPlan", "Expense", "ExpenseAttachment", "expense_attachment_path"]
+from .results import Indicator, ManualValue, Measurement, Target, TargetVersion, Unit  # noqa: E402
+
+__all__ += ["Indicator", "ManualValue", "Measurement", "Target", "TargetVersion", "Unit"]
