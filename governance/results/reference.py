@@ -109,8 +109,8 @@ S_RESTITUZIONE = (
     "articolato nei diversi territori»."
 )
 S_IMPRESE_15 = (
-    f"{UPDATE}, seed 2296: «Complessivamente, rispetto ai previsti 15 Patti con le Imprese nel triennio, si prevede "
-    "di attivarne 12» (l'originale: n.15 aziende pilota, {STUDY}, seed 961-962)."
+    f"{STUDY}, seed 961-962 e 975-979: «n.15 aziende pilota», «n.15 Laboratori nei luoghi di lavoro»; richiamati "
+    f"come «previsti 15 Patti con le Imprese nel triennio» dall'{UPDATE}, seed 2296."
 )
 S_IMPRESE_12 = (
     f"{UPDATE}, seed 2296: «Complessivamente, rispetto ai previsti 15 Patti con le Imprese nel triennio, si prevede "
@@ -153,10 +153,13 @@ S_A4_SEMINARI = (
     "6 giornate di seminario nel triennio»."
 )
 S_RACCOLTA_721 = (
+    f"Obiettivo della fase preliminare 2015 (il testo del {STUDY} nel seed non riporta la cifra), come riportato "
+    f"dall'{UPDATE}, seed 2422-2424: «a fronte dei 721.000 euro previsti in fase preliminare»."
+)
+S_RACCOLTA_350 = (
     f"{UPDATE}, seed 2422-2424: «individuando l’obiettivo nel triennio di ottenere donazioni (tramite vari canali) per "
     "complessivi 350.000 euro (a fronte dei 721.000 euro previsti in fase preliminare)»."
 )
-S_RACCOLTA_350 = S_RACCOLTA_721
 S_RACCOLTA_ANNI = (
     f"{UPDATE}, seed 2433-2437: «Sul triennio di progetto, si prevede di raccogliere: euro 50.764 nel primo anno, "
     "euro 127.000 nel secondo anno, euro 172.236 nel terzo anno»."
