@@ -34,10 +34,19 @@ from .budget import (  # noqa: E402
     BudgetPlan,
     Expense,
     ExpenseAttachment,
+    PaymentMapping,
     expense_attachment_path,
 )
 
-__all__ += ["BudgetLine", "BudgetLineActuals", "BudgetPlan", "Expense", "ExpenseAttachment", "expense_attachment_path"]
+__all__ += [
+    "BudgetLine",
+    "BudgetLineActuals",
+    "BudgetPlan",
+    "Expense",
+    "ExpenseAttachment",
+    "PaymentMapping",
+    "expense_attachment_path",
+]
 from .results import Indicator, ManualValue, Measurement, Target, TargetVersion, Unit  # noqa: E402
 
 __all__ += ["Indicator", "ManualValue", "Measurement", "Target", "TargetVersion", "Unit"]
