@@ -12,7 +12,9 @@ class GovernanceConfig(AppConfig):
         from .budget.dashboard import BUDGET_PANEL
         from .budget.permissions import can_read_budget
         from .dashboard import register_panel
+        from .demo import DEMO_SEEDERS
         from .navigation import NavEntry, register_nav
+        from .results.demo import seed_results_demo
         from .results.permissions import can_read_results
         from .scoping import user_scope
 
@@ -32,3 +34,5 @@ class GovernanceConfig(AppConfig):
         ):
             register_nav(entry)
         register_nav(NavEntry("results", _("Risultati"), "governance:results", can_read_results, order=50))
+        if seed_results_demo not in DEMO_SEEDERS:
+            DEMO_SEEDERS.append(seed_results_demo)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.utils.formats import number_format
 
 from ..models import Target, TargetVersion, Unit
+from ..money import format_eur
 
 TargetKey = tuple[int | None, int | None]  # (project-year number or None = triennium, district pk or None = programme)
 
@@ -26,7 +27,7 @@ def format_quantity(value, unit: str = Unit.NUMBER) -> str:
         return "—"
     value = Decimal(value)
     if unit == Unit.EURO:
-        return f"{number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)} €"
+        return format_eur(value)
     decimals = 0 if value == value.to_integral_value() else 2
     text = number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
     return f"{text} %" if unit == Unit.PERCENTAGE else text
