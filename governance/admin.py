@@ -163,3 +163,4 @@ class UserProfileAdmin(ScopedAdmin):
 
 
 from .budget import admin as budget_admin  # noqa: E402, F401  (registers the budget models)
+from .results import admin as results_admin  # noqa: E402, F401  (registers the results framework's models)

@@ -13,7 +13,7 @@ from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from governance.models import District, ProjectYear
-from governance.results.selectors import TargetValue, targets_for
+from governance.results.selectors import TargetKey, TargetValue, targets_for
 
 from .enums import SUPPORTED_IDEA_STATUSES, VALIDATED_IDEA_STATUSES, PattoKind, PattoStatus
 from .models import Assessment, BusinessIdea, Disbursement, EmpowermentPath, Patto
@@ -44,10 +44,10 @@ class YearRow:
         return (Decimal(self.signed) * 100 / self.target.value).quantize(Decimal("0.1"))
 
 
-def patti_signed_per_year(patti=None) -> list[YearRow]:
-    """Pacts signed in each project year against the targets in force, split by kind and by district."""
+def patti_signed_per_year(patti=None, *, targets: dict[TargetKey, TargetValue] | None = None) -> list[YearRow]:
+    """Pacts signed in each project year against the targets in force (A1_PATTI), split by kind and by district."""
     patti = Patto.objects.all() if patti is None else patti
-    targets = targets_for("A1_PATTI")
+    targets = targets_for("A1_PATTI") if targets is None else targets
     counts = (
         patti.signed()
         .filter(project_year__isnull=False)
@@ -214,11 +214,11 @@ class TargetRow:
     extra: int = 0  # e.g. business plans validated
 
 
-def empowerment_paths_per_year(paths=None) -> list[TargetRow]:
+def empowerment_paths_per_year(paths=None, *, targets: dict[TargetKey, TargetValue] | None = None) -> list[TargetRow]:
     """Empowerment paths started in each project year, and over the triennium against its target (3 since June
     2016, with no year named)."""
     paths = EmpowermentPath.objects.all() if paths is None else paths
-    targets = targets_for("A1_EMPOWERMENT")
+    targets = targets_for("A1_EMPOWERMENT") if targets is None else targets
     rows = []
     for year in ProjectYear.objects.all():
         count = paths.filter(start_on__gte=year.start, start_on__lte=year.end).count()
@@ -227,10 +227,10 @@ def empowerment_paths_per_year(paths=None) -> list[TargetRow]:
     return rows
 
 
-def ideas_per_year(ideas=None) -> list[TargetRow]:
+def ideas_per_year(ideas=None, *, targets: dict[TargetKey, TargetValue] | None = None) -> list[TargetRow]:
     """Business ideas supported (selected or beyond) per call year against 8-10, with business plans validated."""
     ideas = BusinessIdea.objects.all() if ideas is None else ideas
-    targets = targets_for("A1_IDEE")
+    targets = targets_for("A1_IDEE") if targets is None else targets
     counts = {
         r["call__project_year__number"]: r
         for r in ideas.values("call__project_year__number")
