@@ -201,11 +201,6 @@ def average_assessment_change(patti=None) -> AssessmentChange:
     )
 
 
-def patti_target_total() -> TargetValue | None:
-    """The pacts to sign over the triennium (in force: 284 since June 2016)."""
-    return targets_for("A1_PATTI").get((None, None))
-
-
 @dataclass
 class TargetRow:
     year: int | None  # None: the whole triennium

@@ -28,7 +28,7 @@ def format_quantity(value, unit: str = Unit.NUMBER) -> str:
     value = Decimal(value)
     if unit == Unit.EURO:
         return format_eur(value)
-    decimals = 0 if value == value.to_integral_value() else 2
+    decimals = 0 if value == value.to_integral_value() else min(2, -value.normalize().as_tuple().exponent)
     text = number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
     return f"{text} %" if unit == Unit.PERCENTAGE else text
 
