@@ -241,9 +241,11 @@ def results_report(
         indicators = indicators.filter(pk=indicator.pk)
     indicators = list(indicators)
     years = list(ProjectYear.objects.order_by("number"))
-    districts = list(District.objects.visible_to(user).order_by("name")) if not scope.is_empty else []
-    all_districts = list(District.objects.order_by("name")) if scope.programme_wide else districts
-    if district is not None and district not in all_districts:
+    every_district = list(District.objects.order_by("name"))
+    visible = [
+        d for d in every_district if scope.programme_wide or (scope.district_scoped and d.pk in scope.district_ids)
+    ]
+    if district is not None and district not in visible:
         district = None
     targets = Target.objects.filter(indicator__in=indicators).select_related("indicator", "project_year")
     by_indicator: dict[int, dict[str, dict[TargetKey, TargetValue]]] = defaultdict(
@@ -258,7 +260,7 @@ def results_report(
         .select_related("project_year")
         .order_by("-measured_on", "-pk"),
         years=[y.number for y in years],
-        district_ids=[d.pk for d in all_districts],
+        district_ids=[d.pk for d in every_district],  # a programme total adds up every district
     )
     year_numbers = [y.number for y in years]
     groups: dict[int, ActionGroup] = {}
@@ -272,7 +274,7 @@ def results_report(
         for period in periods:
             district_keys = any(k[0] == period and k[1] is not None for k in keys)
             areas = _areas_for(
-                scope=scope, district_filter=district, districts=all_districts, has_district_targets=district_keys
+                scope=scope, district_filter=district, districts=visible, has_district_targets=district_keys
             )
             for area in [*areas, None]:
                 key = (period, area.pk if area else None)
@@ -287,7 +289,7 @@ def results_report(
                 )
                 _measure(row, registered=registered, manual=manual, user=user)
                 group.rows.append(row)
-    return ResultsReport(groups=list(groups.values()), years=years, districts=all_districts)
+    return ResultsReport(groups=list(groups.values()), years=years, districts=visible)
 
 
 def _measure(row: ResultRow, *, registered, manual: ManualIndex, user) -> None:

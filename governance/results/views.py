@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils import timezone
 from ..audit import ConcurrentEditError
 from ..exports import Sheet, csv_response, xlsx_response
 from ..indicators import computed_indicator
-from ..models import Indicator, ManualValue, Target
+from ..models import District, Indicator, ManualValue, Target
 from ..permissions import require
 from ..views.common import serve_document
 from . import services
@@ -55,6 +56,11 @@ def results(request):
     )
 
 
+def _visible_district_q(user) -> Q:
+    """Programme-level values for everyone in scope; a district's values for the users who see that district."""
+    return Q(district__isnull=True) | Q(district__in=District.objects.visible_to(user))
+
+
 def _indicator_for(request, pk) -> Indicator:
     """Indicators are programme-level: every role with a scope reads them; no scope, no indicator (404)."""
     if not can_read_results(request.user):
@@ -69,7 +75,11 @@ def indicator_detail(request, pk):
     targets = indicator.targets.select_related("project_year", "district").order_by(
         "project_year__number", "district__name", "plan_version"
     )
-    manual_values = indicator.manual_values.select_related("project_year", "district", "created_by").latest_first()
+    manual_values = (
+        indicator.manual_values.filter(_visible_district_q(request.user))
+        .select_related("project_year", "district", "created_by")
+        .latest_first()
+    )
     history = (
         Target.history.filter(indicator_id=indicator.pk)
         .select_related("history_user", "project_year", "district")
@@ -211,7 +221,8 @@ def _manual_value_form(request, *, indicator, manual_value):
 def manual_value_document(request, pk):
     if not can_read_results(request.user):
         raise Http404("Documento non trovato.")
-    manual_value = get_object_or_404(ManualValue.objects.exclude(document=""), pk=pk)
+    documents = ManualValue.objects.exclude(document="").filter(_visible_district_q(request.user))
+    manual_value = get_object_or_404(documents, pk=pk)
     extension = manual_value.document.name.rsplit(".", 1)[-1]
     return serve_document(
         manual_value.document, filename=f"fonte-{manual_value.indicator_id}-{manual_value.pk}.{extension}"

@@ -15,6 +15,7 @@ from governance.indicators import computed_indicator
 from governance.models import District, Indicator, ProjectYear
 from governance.results.reports import EXPORT_HEADER, NOT_MEASURED, Source, results_report
 from patti.enums import IdeaStatus, PattoKind, PattoStatus
+from tests.factories import pdf_upload
 from tests.governance.results.factories import IndicatorFactory, ManualValueFactory, TargetFactory
 from tests.patti.factories import (
     BusinessIdeaFactory,
@@ -279,3 +280,24 @@ def test_page_queries_do_not_grow_with_the_data(client_for, direzione, udp_crema
             client.get(URL)
         with django_assert_max_num_queries(len(few.captured_queries)):
             client.get(URL, {"format": "csv"})
+
+
+def test_district_user_reads_programme_totals_of_manual_values_but_only_own_district_values(
+    client_for, udp_cremasco, media_root
+):
+    people = Indicator.objects.get(code="A2A_PERSONE")
+    cremonese = ManualValueFactory(
+        indicator=people, district=district("cremonese"), value=Decimal("1200"), source="Relazione UdP Cremonese"
+    )
+    cremonese.document = pdf_upload("relazione.pdf")
+    cremonese.save()
+    ManualValueFactory(
+        indicator=people, district=district("cremasco"), value=Decimal("800"), source="Relazione UdP Cremasco"
+    )
+    rows = cells(results_report(user=udp_cremasco, indicator=people), "A2A_PERSONE")
+    assert rows[(None, "Cremasco")].actual == Decimal("800.00")
+    assert rows[(None, None)].actual == Decimal("2000.00")  # the programme total adds every district
+    client = client_for(udp_cremasco)
+    page = text(client.get(reverse("governance:indicator_detail", args=[people.pk])))
+    assert "Relazione UdP Cremasco" in page and "Relazione UdP Cremonese" not in page
+    assert client.get(reverse("governance:manual_value_document", args=[cremonese.pk])).status_code == 404
