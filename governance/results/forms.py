@@ -61,6 +61,13 @@ class VersionedForm(forms.ModelForm):
 
 
 class TargetForm(VersionedForm):
+    reason = forms.CharField(
+        label="Motivo della modifica",
+        required=False,
+        max_length=100,
+        help_text="Resta nello storico (es. «rimodulazione approvata dalla Cabina di Regia del 12/10/2016»).",
+    )
+
     class Meta:
         model = Target
         fields = ["plan_version", "project_year", "district", "value", "value_max", "source"]

@@ -162,6 +162,7 @@ def _target_form(request, *, indicator, target):
             source=data["source"],
             user=request.user,
             expected_version=data.get("row_version"),
+            reason=data.get("reason", ""),
         )
 
     response = _save_form(request, form=form, save=save, success="Obiettivo salvato.", redirect_to=indicator)

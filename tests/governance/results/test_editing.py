@@ -67,12 +67,16 @@ def test_direzione_creates_a_target_with_its_author_in_history(client_for, direz
 def test_direzione_edits_a_seeded_target_and_the_change_is_recorded(client_for, direzione):
     target = Target.objects.get(indicator__code="A1_PATTI", plan_version="revised", project_year__number=3)
     data = target_post(project_year="3", value="120", source=target.source, row_version=str(target.version))
+    data["reason"] = "Rimodulazione della Cabina di Regia"
     response = client_for(direzione).post(reverse("governance:target_edit", args=[target.pk]), data)
     assert response.status_code == 302
     target.refresh_from_db()
     assert target.value == Decimal("120.00") and target.version == 2
     latest = target.history.order_by("-history_id").first()
     assert latest.history_user == direzione and latest.value == Decimal("120.00")
+    assert latest.history_change_reason == "Rimodulazione della Cabina di Regia"
+    page = text(client_for(direzione).get(reverse("governance:indicator_detail", args=[target.indicator_id])))
+    assert "Rimodulazione della Cabina di Regia" in page
 
 
 @pytest.mark.parametrize("role", ["udp_cremonese", "coordinatore", "fundraising", "amministrazione", "referente"])
