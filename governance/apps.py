@@ -14,11 +14,14 @@ class GovernanceConfig(AppConfig):
         from .dashboard import register_panel
         from .demo import DEMO_SEEDERS
         from .navigation import NavEntry, register_nav
+        from .reminders import GOVERNANCE_REMINDERS, register_reminder
         from .results.demo import seed_results_demo
         from .results.permissions import can_read_results
         from .scoping import user_scope
 
         register_panel(BUDGET_PANEL)
+        for source in GOVERNANCE_REMINDERS:
+            register_reminder(source)
 
         def has_scope(user):
             return not user_scope(user).is_empty

@@ -16,6 +16,7 @@ class PattiConfig(AppConfig):
         from governance.enums import Role
         from governance.indicators import register_indicator
         from governance.navigation import NavEntry, register_nav
+        from governance.reminders import ReminderSource, register_reminder
         from governance.roles import register_role_permissions
         from governance.scoping import user_scope
 
@@ -23,6 +24,7 @@ class PattiConfig(AppConfig):
         from .demo import seed_patti_demo
         from .indicators import INDICATORS
         from .permissions import can_read_patti
+        from .reminders import pact_reminders
 
         # The admin follows the rules of the app's views (patti/permissions.py); identity fields are never in the
         # admin. The Direzione reads (and reads the identity access log); district staff write.
@@ -49,5 +51,6 @@ class PattiConfig(AppConfig):
         )
         for indicator in INDICATORS:  # the results framework's actuals of Action 1
             register_indicator(indicator)
+        register_reminder(ReminderSource(key="patti", collect=pact_reminders))
         if seed_patti_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_patti_demo)

@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0004_payment_mapping'),
+        ('governance', '0005_convocations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
