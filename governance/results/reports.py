@@ -25,7 +25,7 @@ from ..scoping import user_scope
 from .selectors import TargetKey, TargetValue, format_quantity, in_force, key_of
 
 NOT_MEASURED = "non ancora rilevato"
-UNAVAILABLE = "non disponibile per il suo ruolo"
+UNAVAILABLE = "non disponibile"  # the app does not give this figure to this user (or at this level)
 PROGRAMME_LABEL = "Totale programma"
 TRIENNIUM_LABEL = "Triennio"
 

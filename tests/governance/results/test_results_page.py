@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from governance.indicators import computed_indicator
 from governance.models import District, Indicator, ProjectYear
-from governance.results.reports import EXPORT_HEADER, NOT_MEASURED, Source, results_report
+from governance.results.reports import EXPORT_HEADER, NOT_MEASURED, UNAVAILABLE, Source, results_report
 from patti.enums import IdeaStatus, PattoKind, PattoStatus
 from tests.factories import pdf_upload
 from tests.governance.results.factories import IndicatorFactory, ManualValueFactory, TargetFactory
@@ -240,7 +240,7 @@ def test_csv_and_xlsx_rows_equal_the_page(pacts, client_for, direzione):
             assert _same_number(shown[index], row[h(column)], xrow[h(column)]), (shown, row)
         actual = row[h("Rilevato")]
         if actual == "":
-            assert shown[5] in (NOT_MEASURED, "non disponibile per il suo ruolo") and xrow[h("Rilevato")] is None
+            assert shown[5] in (NOT_MEASURED, UNAVAILABLE) and xrow[h("Rilevato")] is None
         else:
             assert _same_number(shown[5].replace("(a mano)", "").strip(), actual, xrow[h("Rilevato")]), (shown, row)
 
