@@ -48,6 +48,7 @@ class ResultRow:
     source: str
     link: str | None = None
     manual: ManualValue | None = None
+    manual_count: int = 0  # how many manual values add up to `actual`
 
     @property
     def unit(self) -> str:
@@ -86,6 +87,9 @@ class ResultRow:
     def source_label(self) -> str:
         if self.source == Source.COMPUTED:
             return "calcolato"
+        if self.source == Source.MANUAL and self.manual_count > 1:
+            last = f"{self.manual.measured_on:%d/%m/%Y}"
+            return f"somma di {self.manual_count} valori inseriti a mano (l'ultimo il {last})"
         if self.source == Source.MANUAL:
             return f"inserito a mano il {self.manual.measured_on:%d/%m/%Y}: {self.manual.source}"
         return self.actual_display
@@ -177,38 +181,32 @@ class ManualIndex:
         self.years = years
         self.district_ids = district_ids
 
-    def lookup(self, indicator: Indicator, year, district_id) -> tuple[Decimal | None, ManualValue | None]:
+    def lookup(self, indicator: Indicator, year, district_id) -> tuple[Decimal | None, ManualValue | None, int]:
+        """(value, the latest record it rests on, how many records were added up)."""
         values = self.latest.get(indicator.pk, {})
         exact = values.get((year, district_id))
         if exact is not None:
-            return exact.value, exact
+            return exact.value, exact, 1
         if not Unit(indicator.unit).additive or not values:
-            return None, None
-        parts = []
+            return None, None, 0
+        records: list[ManualValue] = []
         if year is None:
-            parts = [self._exact_or_districts(values, y, district_id) for y in self.years]
-        if not any(p[0] is not None for p in parts) and district_id is None:
-            parts = [self._exact(values, year, d) for d in self.district_ids]
-        found = [p for p in parts if p[0] is not None]
-        if not found:
-            return None, None
-        latest = max((p[1] for p in found), key=lambda v: (v.measured_on, v.pk))
-        return sum((p[0] for p in found), Decimal("0")), latest
+            for y in self.years:
+                records += self._exact_or_districts(values, y, district_id)
+        if not records and district_id is None:
+            records = [values[(year, d)] for d in self.district_ids if (year, d) in values]
+        if not records:
+            return None, None, 0
+        latest = max(records, key=lambda v: (v.measured_on, v.pk))
+        return sum((r.value for r in records), Decimal("0")), latest, len(records)
 
-    @staticmethod
-    def _exact(values, year, district_id):
-        value = values.get((year, district_id))
-        return (value.value, value) if value is not None else (None, None)
-
-    def _exact_or_districts(self, values, year, district_id):
-        value, record = self._exact(values, year, district_id)
-        if value is not None or district_id is not None:
-            return value, record
-        found = [self._exact(values, year, d) for d in self.district_ids]
-        found = [f for f in found if f[0] is not None]
-        if not found:
-            return None, None
-        return sum((f[0] for f in found), Decimal("0")), max((f[1] for f in found), key=lambda v: (v.measured_on, v.pk))
+    def _exact_or_districts(self, values, year, district_id) -> list[ManualValue]:
+        """The value of (year, district); for the programme, failing that, the values of each district."""
+        if (year, district_id) in values:
+            return [values[(year, district_id)]]
+        if district_id is not None:
+            return []
+        return [values[(year, d)] for d in self.district_ids if (year, d) in values]
 
 
 def _areas_for(*, scope, district_filter: District | None, districts: list[District], has_district_targets: bool):
@@ -302,7 +300,7 @@ def _measure(row: ResultRow, *, registered, manual: ManualIndex, user) -> None:
         row.actual, row.source = value, Source.COMPUTED
         row.link = registered.link(year=row.year, district_id=district_id) if registered.link else None
         return
-    value, record = manual.lookup(row.indicator, row.year, district_id)
+    value, record, count = manual.lookup(row.indicator, row.year, district_id)
     if value is not None:
-        row.actual, row.source, row.manual = value, Source.MANUAL, record
+        row.actual, row.source, row.manual, row.manual_count = value, Source.MANUAL, record, count
         row.link = row.indicator.get_absolute_url()

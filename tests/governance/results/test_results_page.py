@@ -147,6 +147,7 @@ def test_manual_values_latest_counts_and_add_up_where_the_unit_adds(direzione):
         ManualValueFactory(indicator=people, district=district(code), value=Decimal(value))
     total = cells(results_report(user=direzione, indicator=people), "A2A_PERSONE")[(None, None)]
     assert total.actual == Decimal("2000.00") and total.share == Decimal("20.0")  # of 10.000 people
+    assert total.source_label.startswith("somma di 2 valori inseriti a mano")
 
 
 # --- scope ----------------------------------------------------------------------------------------------------------
