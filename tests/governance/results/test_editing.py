@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
@@ -241,3 +242,12 @@ def test_stale_edit_is_refused_and_changes_nothing(client_for, direzione, indica
     assert "un'altra persona ha modificato" in text(response)
     target.refresh_from_db()
     assert target.value == Decimal("10.00")
+
+
+def test_a_source_document_that_is_not_a_document_is_refused(client_for, direzione, share, media_root):
+    data = value_post()
+    data["document"] = SimpleUploadedFile("relazione.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    response = client_for(direzione).post(reverse("governance:manual_value_create", args=[share.pk]), data)
+    assert response.status_code == 200
+    assert "non corrisponde a un documento PDF valido" in text(response)
+    assert not ManualValue.objects.filter(indicator=share).exists()
