@@ -14,7 +14,7 @@ READ = statuses(200, nobody=404)
 DIREZIONE_WRITES = statuses(403, direzione=200, nobody=404)
 
 MATRIX_RESULTS = {
-    "governance:results": Case(statuses(200, nobody=403)),
+    "governance:results": Case(statuses(200, nobody=403), rows={"indicator": READ}),
     "governance:indicator_detail": Case(READ, args=("indicator",)),
     "governance:target_create": Case(DIREZIONE_WRITES, args=("indicator",)),
     "governance:target_edit": Case(DIREZIONE_WRITES, args=("target",)),

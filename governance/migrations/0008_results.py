@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0005_convocations'),
+        ('governance', '0007_expense_audited'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
