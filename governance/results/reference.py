@@ -103,7 +103,7 @@ S_LAB_LAVORO = (
     f"{STUDY}, seed 752-755: «Gli altri 5 Laboratori previsti all’interno dei luoghi di lavoro» ogni anno; "
     "seed 975-979: «n.15 Laboratori nei luoghi di lavoro» nel triennio."
 )
-S_A2A_REALIZZAZIONI = f"{STUDY}, seed 950-965: «Si prevede di raggiungere nel triennio: "
+
 S_RESTITUZIONE = (
     f"{STUDY}, seed 967-974: «Appuntamento annuale coordinato di restituzione dei prodotti dei Laboratori, "
     "articolato nei diversi territori»."
@@ -141,8 +141,6 @@ S_CC_CASALASCO = (
     f"{UPDATE}, seed 2333-2337: gli aggiornamenti prevedono nuovi Civic Center solo nei distretti di Crema e di "
     "Cremona; nessuno nel Casalasco."
 )
-S_A3_REALIZZAZIONI = f"{STUDY}, seed 1088-1102: «Si prevede di raggiungere nel triennio: "
-S_A4_PARTECIPANTI = f"{STUDY}, seed 1173-1188: «Si prevede di raggiungere almeno: "
 S_A4_LAB = f"{STUDY}, seed 1190-1192: «Attuazione di almeno 10 laboratori formativi»."
 S_A4_MANIFESTO = (
     f"{STUDY}, seed 1192-1194: «Presenza di un “manifesto del welfare comunitario e generativo”» "
@@ -166,8 +164,10 @@ S_RACCOLTA_ANNI = (
 )
 
 
-def quoted(prefix: str, text: str) -> str:
-    return f"{prefix}{text}»."
+def reached(lines: str, text: str, *, at_least: bool = False) -> str:
+    """A target of the study's "Destinatari e soggetti coinvolti" column, quoted with its own seed lines."""
+    lead = "Si prevede di raggiungere almeno:" if at_least else "Si prevede di raggiungere nel triennio:"
+    return f"{STUDY}, seed {lines}: «{lead} […] {text}»."
 
 
 # --- the indicators --------------------------------------------------------------------------------------------------
@@ -357,7 +357,7 @@ INDICATORS: list[dict] = [
         "measurement": COMPUTED,
         "description": "Quartieri, comuni e paesi in cui si attivano laboratori: 45 nel triennio (seed 950-953).",
         "targets": [
-            T(ORIGINAL, 45, quoted(S_A2A_REALIZZAZIONI, "n. 45 aree territoriali (quartieri/comuni/paesi)")),
+            T(ORIGINAL, 45, reached("950-953", "n. 45 aree territoriali (quartieri/comuni/paesi)")),
         ],
     },
     {
@@ -367,7 +367,7 @@ INDICATORS: list[dict] = [
         "unit": Unit.PEOPLE,
         "measurement": MANUAL,
         "description": "Persone coinvolte: 10.000 nel triennio (seed 953-954).",
-        "targets": [T(ORIGINAL, 10000, quoted(S_A2A_REALIZZAZIONI, "n. 10.000 persone coinvolte"))],
+        "targets": [T(ORIGINAL, 10000, reached("953-954", "n. 10.000 persone coinvolte"))],
     },
     {
         "code": "A2A_NUCLEI",
@@ -379,7 +379,7 @@ INDICATORS: list[dict] = [
             "Nuclei familiari coinvolti nell'attivazione di progetti di presa in carico individualizzata: 600 nel "
             "triennio (seed 954-957)."
         ),
-        "targets": [T(ORIGINAL, 600, quoted(S_A2A_REALIZZAZIONI, "n. 600 nuclei famigliari"))],
+        "targets": [T(ORIGINAL, 600, reached("954-957", "n. 600 nuclei famigliari"))],
     },
     {
         "code": "A2A_GRUPPI_INFORMALI",
@@ -388,7 +388,7 @@ INDICATORS: list[dict] = [
         "unit": Unit.NUMBER,
         "measurement": COMPUTED,
         "description": "Realtà informali coinvolte nei laboratori: 30 nel triennio (seed 957-958).",
-        "targets": [T(ORIGINAL, 30, quoted(S_A2A_REALIZZAZIONI, "n. 30 realtà informali"))],
+        "targets": [T(ORIGINAL, 30, reached("957-958", "n. 30 realtà informali"))],
     },
     {
         "code": "A2A_ENTI_PROFIT",
@@ -399,7 +399,7 @@ INDICATORS: list[dict] = [
         "description": (
             "Aziende, artigiani, attività commerciali, studi di professionisti: 100 nel triennio (seed 958-961)."
         ),
-        "targets": [T(ORIGINAL, 100, quoted(S_A2A_REALIZZAZIONI, "n.100 realtà profit"))],
+        "targets": [T(ORIGINAL, 100, reached("958-961", "n.100 realtà profit"))],
     },
     {
         "code": "A2A_ENTI_NONPROFIT",
@@ -408,7 +408,7 @@ INDICATORS: list[dict] = [
         "unit": Unit.NUMBER,
         "measurement": COMPUTED,
         "description": "Realtà non profit coinvolte nei laboratori: 100 nel triennio (seed 961).",
-        "targets": [T(ORIGINAL, 100, quoted(S_A2A_REALIZZAZIONI, "n.100 realtà no profit"))],
+        "targets": [T(ORIGINAL, 100, reached("961", "n.100 realtà no profit"))],
     },
     {
         "code": "A2A_EVENTI_RESTITUZIONE",
@@ -458,7 +458,7 @@ INDICATORS: list[dict] = [
             "seed lega le 5-6 imprese ai patti del terzo anno, non alla data dei colloqui."
         ),
         "targets": [
-            T(ORIGINAL, 15, quoted(S_A2A_REALIZZAZIONI, "n.15 aziende pilota")),
+            T(ORIGINAL, 15, reached("961-962", "n.15 aziende pilota")),
             T(REVISED, 5, S_CONTATTATE, year=3, value_max=6),
         ],
     },
@@ -472,7 +472,7 @@ INDICATORS: list[dict] = [
             "Lavoratori e lavoratrici delle imprese coinvolte: 1.000 nel triennio (seed 962). Dove non esiste un "
             "elenco si inserisce a mano con il documento di fonte."
         ),
-        "targets": [T(ORIGINAL, 1000, quoted(S_A2A_REALIZZAZIONI, "n.1000 lavoratori/lavoratrici"))],
+        "targets": [T(ORIGINAL, 1000, reached("962", "n.1000 lavoratori/lavoratrici"))],
     },
     {
         "code": "A2B_DELEGATI",
@@ -481,7 +481,7 @@ INDICATORS: list[dict] = [
         "unit": Unit.PEOPLE,
         "measurement": MANUAL,
         "description": "Delegati sindacali coinvolti (anche nella formazione): 50 nel triennio (seed 963).",
-        "targets": [T(ORIGINAL, 50, quoted(S_A2A_REALIZZAZIONI, "n.50 delegati sindacali"))],
+        "targets": [T(ORIGINAL, 50, reached("963", "n.50 delegati sindacali"))],
     },
     {
         "code": "A2B_ASSOCIAZIONI",
@@ -490,7 +490,7 @@ INDICATORS: list[dict] = [
         "unit": Unit.NUMBER,
         "measurement": COMPUTED,
         "description": "Associazioni di categoria coinvolte: 5 nel triennio (seed 963-965).",
-        "targets": [T(ORIGINAL, 5, quoted(S_A2A_REALIZZAZIONI, "n.5 associazioni di categoria"))],
+        "targets": [T(ORIGINAL, 5, reached("963-965", "n.5 associazioni di categoria"))],
     },
     # Action 3 -- Incroci di Comunità / Civic Center
     {
@@ -530,7 +530,7 @@ INDICATORS: list[dict] = [
         "description": (
             "Percorsi progettuali condivisi all'interno dei Civic Center: 120 nel triennio (seed 1097-1098)."
         ),
-        "targets": [T(ORIGINAL, 120, quoted(S_A3_REALIZZAZIONI, "n. 120 percorsi progettuali condivisi"))],
+        "targets": [T(ORIGINAL, 120, reached("1097-1098", "n. 120 percorsi progettuali condivisi"))],
     },
     {
         "code": "A3_ACCORDI",
@@ -542,7 +542,7 @@ INDICATORS: list[dict] = [
             "Accordi convenzionali con organizzazioni promotrici di attività musicali, artistiche, sportive, "
             "culturali: 30 nel triennio (seed 1100-1102)."
         ),
-        "targets": [T(ORIGINAL, 30, quoted(S_A3_REALIZZAZIONI, "definizione di 30 accordi convenzionali"))],
+        "targets": [T(ORIGINAL, 30, reached("1100-1102", "definizione di 30 accordi convenzionali"))],
     },
     {
         "code": "A3_ISTITUTI",
@@ -551,7 +551,7 @@ INDICATORS: list[dict] = [
         "unit": Unit.NUMBER,
         "measurement": COMPUTED,
         "description": "Istituti scolastici comprensivi: 10 nel triennio (seed 1088-1089).",
-        "targets": [T(ORIGINAL, 10, quoted(S_A3_REALIZZAZIONI, "n. 10 Istituti Scolastici Comprensivi"))],
+        "targets": [T(ORIGINAL, 10, reached("1088-1089", "n. 10 Istituti Scolastici Comprensivi"))],
     },
     {
         "code": "A3_PLESSI",
@@ -560,7 +560,7 @@ INDICATORS: list[dict] = [
         "unit": Unit.NUMBER,
         "measurement": COMPUTED,
         "description": "Plessi scolastici: 30 nel triennio (seed 1089).",
-        "targets": [T(ORIGINAL, 30, quoted(S_A3_REALIZZAZIONI, "n.30 plessi scolastici"))],
+        "targets": [T(ORIGINAL, 30, reached("1089", "n.30 plessi scolastici"))],
     },
     {
         "code": "A3_ALUNNI",
@@ -569,7 +569,7 @@ INDICATORS: list[dict] = [
         "unit": Unit.PEOPLE,
         "measurement": MANUAL,
         "description": "Alunni/ragazzi raggiunti dai Civic Center: 1.500 nel triennio (seed 1090).",
-        "targets": [T(ORIGINAL, 1500, quoted(S_A3_REALIZZAZIONI, "n. 1500 alunni/ragazzi"))],
+        "targets": [T(ORIGINAL, 1500, reached("1090", "n. 1500 alunni/ragazzi"))],
     },
     {
         "code": "A3_NUCLEI",
@@ -578,7 +578,7 @@ INDICATORS: list[dict] = [
         "unit": Unit.HOUSEHOLDS,
         "measurement": MANUAL,
         "description": "Nuclei familiari: 500 nel triennio (seed 1090-1092).",
-        "targets": [T(ORIGINAL, 500, quoted(S_A3_REALIZZAZIONI, "n. 500 nuclei familiari"))],
+        "targets": [T(ORIGINAL, 500, reached("1090-1092", "n. 500 nuclei familiari"))],
     },
     {
         "code": "A3_ORGANIZZAZIONI",
@@ -593,7 +593,7 @@ INDICATORS: list[dict] = [
             T(
                 ORIGINAL,
                 30,
-                quoted(S_A3_REALIZZAZIONI, "n. 30 realtà che organizzano attività musicali, artistiche, sportive"),
+                reached("1092-1094", "n. 30 realtà che organizzano attività musicali, artistiche, sportive"),
             )
         ],
     },
@@ -624,7 +624,7 @@ INDICATORS: list[dict] = [
             "unit": Unit.PEOPLE,
             "measurement": COMPUTED,
             "description": f"Partecipanti alla formazione: almeno {value} {label} (seed {lines}).",
-            "targets": [T(ORIGINAL, value, quoted(S_A4_PARTECIPANTI, f"n.{value} {label}"))],
+            "targets": [T(ORIGINAL, value, reached(lines, f"n.{value} {label}", at_least=True))],
         }
         for code, name, value, label, lines in (
             (

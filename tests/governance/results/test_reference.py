@@ -142,3 +142,20 @@ def test_seeding_again_changes_nothing_and_keeps_the_direzione_corrections():
     assert (Indicator.history.count(), Target.history.count(), Target.objects.count()) == counts
     target.refresh_from_db()
     assert target.value == Decimal("130.00")
+
+
+def test_every_quoted_number_is_in_the_cited_seed_lines():
+    """Each «quotation» of a target's source: its numbers are found in the seed lines the source cites."""
+    if not SEED.exists():
+        pytest.skip("seed file not beside the repository")
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    wrong = []
+    for target in Target.objects.select_related("indicator"):
+        cited = re.findall(r"seed (\d+)(?:-(\d+))?", target.source)
+        text = " ".join(" ".join(lines[int(a) - 1 : int(b or a)]) for a, b in cited)
+        text = " ".join(text.split())
+        for quote in re.findall(r"«(.*?)»", target.source):
+            numbers = re.findall(r"\d+(?:\.\d{3})*", quote)
+            if numbers and not all(n in text for n in numbers):
+                wrong.append(f"{target}: {[n for n in numbers if n not in text]} not in seed {cited}")
+    assert not wrong, "\n".join(wrong)
