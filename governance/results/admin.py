@@ -3,12 +3,14 @@ targets and manual values. The Direzione edits targets and values in the applica
 services check the rules; audited records are never deleted here."""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from ..admin import ScopedAdmin
 from ..models import Indicator, ManualValue, Target
 
 
-class NoDeleteAdmin(ScopedAdmin):
+class NoDeleteAdmin(SimpleHistoryAdmin):
+    """Indicators, targets and manual values are programme-level (no district scope to apply): history, no delete."""
+
     def has_delete_permission(self, request, obj=None):
         return False
 
