@@ -15,10 +15,10 @@ DEMO_SOURCE = "[DEMO] Dato dimostrativo, non reale"
 DEMO_VALUES = [
     ("A1_QUOTA_SUSSIDI", 2, None, "18", dt.date(2017, 5, 31)),
     ("A1_QUOTA_SUSSIDI", 3, None, "27.5", dt.date(2018, 4, 30)),
-    ("A2A_PERSONE", None, "cremonese", "2150", dt.date(2018, 4, 30)),
-    ("A2A_PERSONE", None, "cremasco", "1870", dt.date(2018, 4, 30)),
-    ("A2A_PERSONE", None, "casalasco", "640", dt.date(2018, 4, 30)),
-    ("A2B_LAVORATORI", 2, None, "340", dt.date(2017, 5, 31)),
+    ("A2B_LAVORATORI", None, "cremonese", "310", dt.date(2018, 4, 30)),
+    ("A2B_LAVORATORI", None, "cremasco", "270", dt.date(2018, 4, 30)),
+    ("A2B_LAVORATORI", None, "casalasco", "90", dt.date(2018, 4, 30)),
+    ("A3_ALUNNI", None, None, "1180", dt.date(2018, 4, 30)),
 ]
 
 

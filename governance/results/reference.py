@@ -365,7 +365,7 @@ INDICATORS: list[dict] = [
         "action": "2A",
         "name": "Persone coinvolte nei laboratori",
         "unit": Unit.PEOPLE,
-        "measurement": MANUAL,
+        "measurement": COMPUTED,
         "description": "Persone coinvolte: 10.000 nel triennio (seed 953-954).",
         "targets": [T(ORIGINAL, 10000, reached("953-954", "n. 10.000 persone coinvolte"))],
     },
@@ -374,7 +374,7 @@ INDICATORS: list[dict] = [
         "action": "2A",
         "name": "Nuclei familiari coinvolti dai laboratori",
         "unit": Unit.HOUSEHOLDS,
-        "measurement": MANUAL,
+        "measurement": COMPUTED,
         "description": (
             "Nuclei familiari coinvolti nell'attivazione di progetti di presa in carico individualizzata: 600 nel "
             "triennio (seed 954-957)."
@@ -422,6 +422,24 @@ INDICATORS: list[dict] = [
         ),
         "targets": each_year(ORIGINAL, 1, S_RESTITUZIONE),
     },
+    *[
+        {
+            "code": code,
+            "action": "2A",
+            "name": name,
+            "unit": Unit.EURO,
+            "measurement": COMPUTED,
+            "description": (
+                f"{name}: codice aggiunto dall'azione 2A. Nessun obiettivo nel seed: il budget è un tetto per "
+                "laboratorio (10.000 € dal secondo anno, 12.000 € nel primo, seed 2239-2245), non un risultato."
+            ),
+            "targets": [],
+        }
+        for code, name in (
+            ("A2A_BUDGET_IMPEGNATO", "Budget dei laboratori attivati"),
+            ("A2A_BUDGET_PAGATO", "Pagamenti ai soggetti attuatori dei laboratori"),
+        )
+    ],
     # Action 2B -- Patti con le Imprese
     {
         "code": "A2B_PATTI_SOTTOSCRITTI",
