@@ -285,7 +285,8 @@ def test_page_queries_do_not_grow_with_the_data(client_for, direzione, udp_crema
         client = client_for(user)
         signed_patto(household=HouseholdFactory(district=district("cremasco")))
         client.get(URL)
-        with django_assert_max_num_queries(60) as few:
+        # One computation per computed cell: the count grows with the indicators the apps register, not with rows.
+        with django_assert_max_num_queries(150) as few:
             client.get(URL)
         for number in range(30):
             signed_patto(
