@@ -79,7 +79,9 @@ class RequestIdFilter(logging.Filter):
     """Adds the current request id to every record (also Django's own error records)."""
 
     def filter(self, record):
-        record.request_id = current_request_id()
+        # Django logs a response's status after the middleware has returned: the request rides on the record.
+        request = getattr(record, "request", None)
+        record.request_id = getattr(request, "request_id", "") or current_request_id()
         return True
 
 
