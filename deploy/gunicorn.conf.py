@@ -13,7 +13,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # (set it lower on a machine shared with PostgreSQL, e.g. 3 on two cores).
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
-threads = 1
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))  # > 1 switches to the gthread worker
 
 # A request that runs longer than this is killed and answered 502 by nginx (the PDF of a large report stays well
 # below it); workers get graceful_timeout seconds to finish their request on restart or reload.
