@@ -35,7 +35,7 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 
 # Heartbeat files in memory, not on a possibly slow disk (gunicorn's own advice; files it creates with mode 0600,
 # holding no data, so the shared directory is not a risk here).
-SHM = "/dev/shm"  # noqa: S108
+SHM = "/dev/shm"  # noqa: S108 - heartbeat files only, no data
 worker_tmp_dir = SHM if os.path.isdir(SHM) else None
 
 # Requests larger than the 10 MB upload limit are refused by nginx (client_max_body_size) before they get here.

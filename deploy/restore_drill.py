@@ -17,7 +17,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
-import subprocess  # noqa: S404 - runs pg_dump/pg_restore with argument lists, never a shell
+import subprocess
 import sys
 import tarfile
 import tempfile
@@ -118,7 +118,7 @@ def pg_drill(url: str, media_root: Path, work: Path, *, keep: bool, tamper=None)
         with source.cursor() as cursor:
             cursor.execute("SELECT pg_export_snapshot()")
             snapshot_id = cursor.fetchone()[0]
-            subprocess.run(  # noqa: S603
+            subprocess.run(  # noqa: S603 - pg_dump/pg_restore by full path, argument list, no shell
                 [tool("pg_dump"), "--format=custom", "--no-owner", f"--snapshot={snapshot_id}", f"--file={dump}", url],
                 check=True,
             )
@@ -138,7 +138,7 @@ def pg_drill(url: str, media_root: Path, work: Path, *, keep: bool, tamper=None)
             cursor.execute(f'DROP DATABASE IF EXISTS "{drill_name}"')
             cursor.execute(f'CREATE DATABASE "{drill_name}"')
         try:
-            subprocess.run(  # noqa: S603
+            subprocess.run(  # noqa: S603 - pg_dump/pg_restore by full path, argument list, no shell
                 [tool("pg_restore"), "--no-owner", "--exit-on-error", f"--dbname={drill_url}", str(dump)], check=True
             )
             restored_media = work / "media-restored"

@@ -85,7 +85,7 @@ def gunicorn(*, database_url: str, tmp_path: Path, workers: int = 2, **env_overr
     )
     log = tmp_path / f"gunicorn-{port}.log"
     with log.open("w") as out:
-        process = subprocess.Popen(  # noqa: S603
+        process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "wellfare.wsgi"],
             cwd=ROOT,
             env=env,
