@@ -7,7 +7,29 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Governance"
 
     def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
         from .budget.dashboard import BUDGET_PANEL
+        from .budget.permissions import can_read_budget
         from .dashboard import register_panel
+        from .navigation import NavEntry, register_nav
+        from .reminders import GOVERNANCE_REMINDERS, register_reminder
+        from .scoping import user_scope
 
         register_panel(BUDGET_PANEL)
+        for source in GOVERNANCE_REMINDERS:
+            register_reminder(source)
+
+        def has_scope(user):
+            return not user_scope(user).is_empty
+
+        for entry in (
+            NavEntry("home", _("Cruscotto"), "home", has_scope, order=0),
+            NavEntry("bodies", _("Organismi"), "governance:body_list", has_scope, order=60),
+            NavEntry("meetings", _("Incontri"), "governance:meeting_list", has_scope, order=61),
+            NavEntry("decisions", _("Decisioni"), "governance:decision_list", has_scope, order=62),
+            NavEntry("organisations", _("Organizzazioni"), "governance:organisation_list", has_scope, order=63),
+            NavEntry("budget", _("Budget"), "governance:budget_report", can_read_budget, order=70),
+            NavEntry("expenses", _("Spese"), "governance:expense_list", can_read_budget, order=71),
+        ):
+            register_nav(entry)

@@ -57,6 +57,12 @@ GROUP_PERMISSIONS[Role.PARTNER] += [
 ]
 
 
+def register_role_permissions(role: str, codenames: list[str]) -> None:
+    """An app adds permissions (`"app_label.codename"`) to a role, from its `AppConfig.ready()`; idempotent."""
+    wanted = GROUP_PERMISSIONS.setdefault(Role(role), [])
+    wanted += [codename for codename in codenames if codename not in wanted]
+
+
 def ensure_roles() -> dict[str, Group]:
     """Create the role groups and give them their permissions (idempotent)."""
     groups = {}
@@ -69,14 +75,3 @@ def ensure_roles() -> dict[str, Group]:
         group.permissions.add(*wanted)
         groups[role] = group
     return groups
-
-
-# Action 1 (patti): the admin follows the rules of the app's views (patti/permissions.py); identity fields are
-# never in the admin. The Direzione reads (and reads the identity access log); district staff write.
-_PATTI_MODELS = [
-    "household", "patto", "equipemember", "commitment", "assessment", "disbursement",
-    "empowermentpath", "hostorganisation", "placement", "ideacall", "businessidea",
-]  # fmt: skip
-GROUP_PERMISSIONS[Role.DIREZIONE] += [f"patti.view_{m}" for m in _PATTI_MODELS] + ["patti.view_identityaccess"]
-for _role in (Role.UFFICIO_DI_PIANO, Role.COORDINATORE):
-    GROUP_PERMISSIONS[_role] += [f"patti.{a}_{m}" for m in _PATTI_MODELS for a in ("view", "add", "change")]

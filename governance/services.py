@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from .audit import ConcurrentEditError, check_version
 from .models import Meeting
 
-
-class ConcurrentEditError(Exception):
-    """The record changed since the user opened the form."""
-
-    message = (
-        "Nel frattempo un'altra persona ha modificato questo incontro. "
-        "Ricaricare la pagina per vedere la versione aggiornata prima di salvare di nuovo."
-    )
+__all__ = ["ConcurrentEditError", "meeting_save", "meeting_attachment_add"]
 
 
 @transaction.atomic
@@ -25,10 +19,7 @@ def meeting_save(*, meeting_form, attendance_formset, decision_formset, user, ex
     """
     meeting = meeting_form.instance
     if meeting.pk:
-        current = Meeting.objects.select_for_update().only("version").get(pk=meeting.pk)
-        if expected_version is None or current.version != expected_version:
-            raise ConcurrentEditError(ConcurrentEditError.message)
-        meeting.version = current.version + 1
+        meeting.version = check_version(meeting, expected_version)
     else:
         meeting.created_by = user
     meeting = meeting_form.save()

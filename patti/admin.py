@@ -21,7 +21,6 @@ from .models import (
     Household,
     IdeaCall,
     IdentityAccess,
-    LedgerMapping,
     Patto,
     Placement,
 )
@@ -142,14 +141,6 @@ class BusinessIdeaAdmin(ScopedAdmin):
     search_fields = ["title"]
     readonly_fields = ["status"]
     filter_horizontal = ["patti"]
-
-
-@admin.register(LedgerMapping)
-class LedgerMappingAdmin(ScopedAdmin):
-    """Which budget line receives a district's disbursements (default: lead partner, action 1, contributions)."""
-
-    list_display = ["district", "partner", "action_code", "category"]
-    raw_id_fields = ["partner"]
 
 
 @admin.register(IdentityAccess)

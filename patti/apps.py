@@ -9,12 +9,33 @@ class PattiConfig(AppConfig):
     def ready(self):
         """Register the demo seeder and the dashboard panel in governance's registries (governance never imports an
         action app)."""
+        from django.utils.translation import gettext_lazy as _
+
         from governance.dashboard import Panel, register_panel
         from governance.demo import DEMO_SEEDERS
+        from governance.enums import Role
+        from governance.navigation import NavEntry, register_nav
+        from governance.reminders import ReminderSource, register_reminder
+        from governance.roles import register_role_permissions
         from governance.scoping import user_scope
 
         from .dashboard import panel_context, panel_visible
         from .demo import seed_patti_demo
+        from .permissions import can_read_patti
+        from .reminders import pact_reminders
+
+        # The admin follows the rules of the app's views (patti/permissions.py); identity fields are never in the
+        # admin. The Direzione reads (and reads the identity access log); district staff write.
+        models = [
+            "household", "patto", "equipemember", "commitment", "assessment", "disbursement",
+            "empowermentpath", "hostorganisation", "placement", "ideacall", "businessidea",
+        ]  # fmt: skip
+        register_role_permissions(Role.DIREZIONE, [f"patti.view_{m}" for m in models] + ["patti.view_identityaccess"])
+        for role in (Role.UFFICIO_DI_PIANO, Role.COORDINATORE):
+            register_role_permissions(role, [f"patti.{a}_{m}" for m in models for a in ("view", "add", "change")])
+        register_nav(
+            NavEntry(key="patti", label=_("Patti"), url_name="patti:patto_list", visible=can_read_patti, order=10)
+        )
 
         register_panel(
             Panel(
@@ -26,5 +47,6 @@ class PattiConfig(AppConfig):
                 order=10,
             )
         )
+        register_reminder(ReminderSource(key="patti", collect=pact_reminders))
         if seed_patti_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_patti_demo)

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 from stdnum.it import codicefiscale
 
-from governance.models import BudgetLine, District, Organisation, ProjectYear
+from governance.models import Action, BudgetLine, District, Organisation, PaymentMapping, ProjectYear
 
 from . import services
 from .enums import (
@@ -45,7 +45,6 @@ from .models import (
     HostOrganisation,
     Household,
     IdeaCall,
-    LedgerMapping,
     Patto,
     Placement,
 )
@@ -153,7 +152,10 @@ def _ledger_mappings(districts) -> None:
             continue
         other = lines.filter(partner__district=district).select_related("partner").first()
         if other is not None:
-            LedgerMapping.objects.get_or_create(district=district, defaults={"partner": other.partner})
+            PaymentMapping.objects.get_or_create(
+                action=Action.objects.get(code="1"), district=district, funding_source="",
+                defaults={"partner": other.partner},
+            )  # fmt: skip
 
 
 def _plan(rng, years) -> list[tuple]:

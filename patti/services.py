@@ -13,8 +13,9 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from governance.budget.services import budget_line_for, expense_record_payment, expense_reverse_payment
+from governance.budget.services import expense_reverse_payment, payment_post
 from governance.models import Organisation, ProjectYear
+from governance.money import format_eur
 from governance.services import ConcurrentEditError
 
 from .enums import DISBURSABLE_STATUSES, IDEA_TRANSITIONS, PATTO_TRANSITIONS, IdeaStatus, PattoStatus
@@ -25,9 +26,10 @@ from .models import (
     Disbursement,
     Household,
     IdentityAccess,
-    LedgerMapping,
     Patto,
 )
+
+ACTION_CODE = "1"  # Action 1 in the programme's plan (governance reference data)
 
 CONCURRENT_MESSAGE = (
     "Nel frattempo un'altra persona ha modificato questo record. "
@@ -202,38 +204,20 @@ def disbursement_create(
             {
                 "amount": f"L'importo supera il budget residuo della quota "
                 f"«{Disbursement(funding_source=funding_source).get_funding_source_display()}»: "
-                f"restano {remaining:.2f} € su {share:.2f} €.".replace(".", ",")
+                f"restano {format_eur(remaining)} su {format_eur(share)}."
             }
         )
-    year = ProjectYear.objects.containing(date).first()
-    if year is None:
+    if ProjectYear.objects.containing(date).first() is None:
         raise ValidationError({"date": "La data dell'erogazione non cade in nessun anno di progetto."})
-    partner, action_code, category = LedgerMapping.objects.for_district(locked.district)
-    line = (
-        budget_line_for(
-            action_code=action_code,
-            partner=partner,
-            project_year=year,
-            category=category,
-            funding_source=funding_source,
-        )
-        if partner is not None
-        else None
-    )
-    if line is None:
-        raise ValidationError(
-            f"Nessuna voce del piano di budget attivo per l'azione {action_code} «contributi a beneficiari» di "
-            f"{partner or 'un capofila non indicato'}, {year} e fonte scelta: l'erogazione non è stata registrata. "
-            "Chiedere allo Staff Amministrazione di aggiungere la voce o di correggere l'abbinamento."
-        )
-    expense = expense_record_payment(
-        line=line,
+    expense = payment_post(
+        action_code=ACTION_CODE,
+        district=locked.district,
+        funding_source=funding_source,
         date=date,
         amount=amount,
         description=f"Erogazione budget di welfare personale – patto {locked.pk} ({locked.household.code}): {purpose}",
         payee=str(implementing_body) if implementing_body else f"Beneficiario del patto {locked.household.code}",
         user=user,
-        document_kind="other",
         document_number=f"PATTO-{locked.pk}",
     )
     disbursement = Disbursement(

@@ -6,7 +6,7 @@ Expense status changes only through the services (state machine and history), so
 from django.contrib import admin
 
 from ..admin import ScopedAdmin
-from ..models import BudgetLine, BudgetLineActuals, BudgetPlan, Expense, ExpenseAttachment
+from ..models import BudgetLine, BudgetLineActuals, BudgetPlan, Expense, ExpenseAttachment, PaymentMapping
 from .enums import ExpenseStatus
 
 
@@ -23,6 +23,16 @@ class BudgetLineAdmin(ScopedAdmin):
     list_filter = ["plan", "action", "year", "category", "funding_source"]
     list_select_related = ["plan", "action", "partner", "year"]
     search_fields = ["description", "partner__name"]
+    autocomplete_fields = ["partner"]
+
+
+@admin.register(PaymentMapping)
+class PaymentMappingAdmin(ScopedAdmin):
+    """Which budget line receives an action's payments (default: the district lead partner, "contributions")."""
+
+    list_display = ["action", "district", "funding_source", "partner", "category"]
+    list_filter = ["action", "district", "funding_source"]
+    list_select_related = ["action", "district", "partner"]
     autocomplete_fields = ["partner"]
 
 

@@ -1,20 +1,24 @@
 """Writes of the budget: atomic, checked, recorded in the audit trail (django-simple-history).
 
-Interface for the action apps (patti, laboratori, imprese…): a payment they make (a pact disbursement, a lab or
+Interface for the action apps: a payment they make (a pact disbursement, a lab or
 company-pact budget paid to an implementing body) is posted into the one expense ledger, on the right budget line,
 without being typed twice::
 
     from governance.budget.enums import CostCategory, FundingSource
-    from governance.budget.services import budget_line_for, expense_record_payment, expense_reverse_payment
+    from governance.budget.services import payment_post, expense_reverse_payment
 
-    line = budget_line_for(action_code="1", partner=org, project_year=year,
-                           category=CostCategory.CONTRIBUTIONS, funding_source=FundingSource.CARIPLO)
-    if line is not None:
-        expense = expense_record_payment(line=line, date=day, amount=Decimal("500.00"),
-                                         description="Erogazione patto P-2016-001", payee="Soggetto attuatore",
-                                         user=request.user, document_kind="other", document_number="E-12")
-        ...
-        expense_reverse_payment(expense=expense, user=request.user, reason="Erogazione annullata")
+    with transaction.atomic():
+        record = Model.objects.select_for_update().get(pk=pk)   # lock the capped record, check its ceiling
+        expense = payment_post(action_code="2A", district=record.district, date=day, amount=Decimal("500.00"),
+                               funding_source=FundingSource.CARIPLO, description="Saldo del budget",
+                               payee="Comune di Crema", user=request.user, document_number="2A-12")
+    ...
+    expense_reverse_payment(expense=expense, user=request.user, reason="Pagamento annullato")
+
+- `payment_post` finds the line through the `PaymentMapping` (action, district, funding source → partner and cost
+  category; default: the district's lead organisation, "contributions"), checks that the date falls in a project
+  year, and raises ValidationError in Italian when the active plan has no such line. `budget_line_for` is the
+  lower-level lookup by partner and category.
 
 - `expense_record_payment` posts the payment as an APPROVED expense (origin "payment"), so it counts as actual at
   once; creation is recorded in history with the user.
@@ -34,7 +38,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import BudgetLine, BudgetPlan, Expense, ExpenseAttachment
+from ..models import Action, BudgetLine, BudgetPlan, Expense, ExpenseAttachment, PaymentMapping, ProjectYear
 from ..services import ConcurrentEditError
 from . import permissions
 from .actuals import actuals_of_new
@@ -120,6 +124,73 @@ def expense_record_payment(
     expense.save()
     actuals_of_new([expense])
     return expense
+
+
+def payment_line_for(*, action_code: str, district, project_year, funding_source: str) -> BudgetLine:
+    """The line of the active plan that receives a payment of this action, district, year and funding source.
+
+    The partner and category come from the `PaymentMapping` (default: the district's lead organisation and
+    "contributions"). Raises ValidationError with an Italian message naming what is missing.
+    """
+    action = Action.objects.filter(code=action_code).first()
+    if action is None:
+        raise ValidationError(f"L'azione {action_code} non esiste.")
+    partner, category = PaymentMapping.objects.resolve(action=action, district=district, funding_source=funding_source)
+    line = (
+        budget_line_for(
+            action_code=action_code,
+            partner=partner,
+            project_year=project_year,
+            category=category,
+            funding_source=funding_source,
+        )
+        if partner is not None
+        else None
+    )
+    if line is None:
+        source = FundingSource(funding_source).label
+        raise ValidationError(
+            f"Nessuna voce del piano di budget attivo per l'azione {action_code} "
+            f"«{CostCategory(category).label.lower()}» di {partner or 'un titolare non indicato'}, {project_year} "
+            f"e fonte «{source}»: il pagamento non è stato registrato. Chiedere allo Staff Amministrazione di "
+            "aggiungere la voce o di correggere l'abbinamento."
+        )
+    return line
+
+
+@transaction.atomic
+def payment_post(
+    *,
+    action_code: str,
+    district,
+    date: dt.date,
+    amount: Decimal,
+    funding_source: str,
+    description: str,
+    payee: str,
+    user,
+    document_number: str = "",
+) -> Expense:
+    """Post a payment of an action app into the ledger, on the line the payment mapping gives (see module doc).
+
+    The caller locks its own capped record and checks its own ceiling first, in the same transaction.
+    """
+    year = ProjectYear.objects.containing(date).first()
+    if year is None:
+        raise ValidationError({"date": "La data del pagamento non cade in nessun anno di progetto."})
+    line = payment_line_for(
+        action_code=action_code, district=district, project_year=year, funding_source=funding_source
+    )
+    return expense_record_payment(
+        line=line,
+        date=date,
+        amount=amount,
+        description=description,
+        payee=payee,
+        user=user,
+        document_kind="other",
+        document_number=document_number,
+    )
 
 
 @transaction.atomic

@@ -17,11 +17,11 @@ from simple_history.models import HistoricalRecords
 
 from ..budget.enums import AttachmentKind, CostCategory, DocumentKind, ExpenseOrigin, ExpenseStatus, FundingSource
 from ..enums import Role
+from ..money import CENT, validate_money, validate_positive_money  # noqa: F401 (migrations name the validator here)
 from ..scoping import user_scope
 from ..uploads import validate_document
 from .territory import Action, Organisation, ProjectYear
 
-CENT = Decimal("0.01")
 BUDGET_READ_ALL_ROLES = (Role.DIREZIONE, Role.AMMINISTRAZIONE)
 
 
@@ -40,20 +40,6 @@ def budget_partner_q(user, prefix: str = "") -> Q:
     if scope.partner_org_id:
         q |= Q(**{f"{prefix}partner_id": scope.partner_org_id})
     return q
-
-
-def validate_money(value: Decimal, *, label: str = "L'importo", allow_zero: bool = False) -> None:
-    """Positive (or non-negative) with at most two decimals; an Italian message otherwise."""
-    if value is None:
-        return
-    if value != value.quantize(CENT):
-        raise ValidationError(f"{label} può avere al massimo due decimali.")
-    if value < 0 or (value == 0 and not allow_zero):
-        raise ValidationError(f"{label} deve essere maggiore di zero." if not allow_zero else f"{label} è negativo.")
-
-
-def validate_positive_money(value: Decimal) -> None:
-    validate_money(value)
 
 
 class BudgetPlanQuerySet(models.QuerySet):
@@ -352,3 +338,71 @@ class BudgetLineActuals(models.Model):
 
     def __str__(self):
         return f"{self.line_id}: {self.approved} / {self.submitted}"
+
+
+class PaymentMappingQuerySet(models.QuerySet):
+    def resolve(self, *, action: Action, district, funding_source: str) -> tuple[Organisation | None, str]:
+        """(partner, category) of the line that receives a payment of `action` in `district` from `funding_source`.
+
+        The most specific mapping wins (this funding source, then any source); without one, a district's payments go
+        to its lead organisation's "contributions" line, and a provincial payment (no district) has no line.
+        """
+        rows = self.filter(action=action, district=district, funding_source__in=[funding_source, ""])
+        row = min(rows.select_related("partner"), key=lambda r: r.funding_source == "", default=None)
+        if row is not None:
+            return row.partner, row.category
+        return (district.lead_organisation if district is not None else None), CostCategory.CONTRIBUTIONS
+
+
+class PaymentMapping(models.Model):
+    """Which budget line receives an action's payments (a pact's disbursement, a lab's budget paid to its
+    implementing body…): for an action, a district (empty: provincial) and a funding source (empty: any), the
+    partner and cost category of the line in the active plan. Managed by Staff Amministrazione."""
+
+    action = models.ForeignKey(Action, verbose_name="azione", on_delete=models.PROTECT, related_name="+")
+    district = models.ForeignKey(
+        "governance.District",
+        verbose_name="ambito",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Vuoto: pagamenti di livello provinciale.",
+    )
+    funding_source = models.CharField(
+        "fonte di finanziamento",
+        max_length=20,
+        choices=FundingSource.choices,
+        blank=True,
+        help_text="Vuoto: qualsiasi fonte.",
+    )
+    partner = models.ForeignKey(
+        Organisation, verbose_name="partner titolare della voce", on_delete=models.PROTECT, related_name="+"
+    )
+    category = models.CharField(
+        "categoria di spesa", max_length=20, choices=CostCategory.choices, default=CostCategory.CONTRIBUTIONS
+    )
+
+    history = HistoricalRecords()
+    objects = PaymentMappingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "voce di bilancio dei pagamenti di un'azione"
+        verbose_name_plural = "voci di bilancio dei pagamenti delle azioni"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "district", "funding_source"],
+                condition=Q(district__isnull=False),
+                name="one_payment_mapping_per_district_key",
+            ),
+            models.UniqueConstraint(
+                fields=["action", "funding_source"],
+                condition=Q(district__isnull=True),
+                name="one_provincial_payment_mapping_per_key",
+            ),
+        ]
+
+    def __str__(self):
+        where = self.district or "livello provinciale"
+        source = self.get_funding_source_display() or "qualsiasi fonte"
+        return f"Azione {self.action.code} · {where} · {source} → {self.partner} · {self.get_category_display()}"

@@ -10,7 +10,6 @@ from .patti import (
     Commitment,
     Disbursement,
     EquipeMember,
-    LedgerMapping,
     Patto,
 )
 
@@ -29,7 +28,6 @@ __all__ = [
     "HouseholdMember",
     "IdeaCall",
     "IdentityAccess",
-    "LedgerMapping",
     "Patto",
     "Placement",
 ]

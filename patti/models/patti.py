@@ -303,41 +303,6 @@ class Commitment(models.Model):
             raise ValidationError("Ore e luogo si indicano solo per gli impegni verso la comunità.")
 
 
-class LedgerMappingQuerySet(models.QuerySet):
-    def for_district(self, district: District) -> tuple[Organisation | None, str, str]:
-        """(partner, action code, category) on whose budget line a disbursement of the district is posted."""
-        row = self.filter(district=district).select_related("partner").first()
-        if row is not None:
-            return row.partner, row.action_code, row.category
-        return district.lead_organisation, DEFAULT_ACTION_CODE, DEFAULT_CATEGORY
-
-
-DEFAULT_ACTION_CODE = "1"
-DEFAULT_CATEGORY = "contributions"
-
-
-class LedgerMapping(models.Model):
-    """Which budget line receives the disbursements of a district (default: the district lead partner's
-    Action 1 "contributions to beneficiaries" line). Editable in the admin."""
-
-    district = models.OneToOneField(District, verbose_name="ambito", on_delete=models.CASCADE, related_name="+")
-    partner = models.ForeignKey(
-        Organisation, verbose_name="partner titolare della voce", on_delete=models.PROTECT, related_name="+"
-    )
-    action_code = models.CharField("codice azione", max_length=5, default=DEFAULT_ACTION_CODE)
-    category = models.CharField("categoria di spesa", max_length=50, default=DEFAULT_CATEGORY)
-
-    history = HistoricalRecords()
-    objects = LedgerMappingQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "voce di bilancio delle erogazioni"
-        verbose_name_plural = "voci di bilancio delle erogazioni"
-
-    def __str__(self):
-        return f"{self.district}: {self.partner} · azione {self.action_code} · {self.category}"
-
-
 class DisbursementQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(patto__in=Patto.objects.visible_to(user))

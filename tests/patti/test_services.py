@@ -7,11 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from governance.models import Expense, Organisation
+from governance.models import Action, Expense, Organisation, PaymentMapping
 from patti import services
 from patti.enums import PATTO_TRANSITIONS, FundingSource, PattoStatus
 from patti.forms import AssessmentForm, HouseholdForm, PattoForm
-from patti.models import Assessment, Disbursement, LedgerMapping, Patto
+from patti.models import Assessment, Disbursement, Patto
 from tests.patti.factories import (
     AssessmentFactory,
     HouseholdFactory,
@@ -163,10 +163,10 @@ def test_disbursement_without_a_ledger_line_is_refused_and_nothing_is_saved(coor
     assert not Expense.objects.exists()
 
 
-def test_ledger_mapping_in_the_admin_redirects_disbursements(coordinatore):
+def test_payment_mapping_redirects_disbursements(coordinatore):
     other = Organisation.objects.get(name="Comune di Cremona")
     patto = signed_patto(user=coordinatore)
-    LedgerMapping.objects.create(district=patto.district, partner=other)
+    PaymentMapping.objects.create(action=Action.objects.get(code="1"), district=patto.district, partner=other)
     line = ledger_line()
     line.partner = other
     line.save()
@@ -195,7 +195,7 @@ def test_disbursements_cannot_exceed_the_budget_of_their_source(coordinatore):
     ledger_lines()
     patto = signed_patto(user=coordinatore)  # 1,200 Cariplo + 600 co-financing
     _pay(patto, coordinatore, "1000.00")
-    with pytest.raises(ValidationError, match="restano 200,00 € su 1200,00 €"):
+    with pytest.raises(ValidationError, match="restano 200,00 € su 1.200,00 €"):
         _pay(patto, coordinatore, "200.01")
     _pay(patto, coordinatore, "200.00")
     with pytest.raises(ValidationError, match="budget residuo"):
