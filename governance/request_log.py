@@ -122,8 +122,7 @@ class DailyFileHandler(logging.Handler):
 
     def __init__(self, directory: str, level=logging.NOTSET):
         super().__init__(level)
-        self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
+        self.directory = Path(directory)  # created on the first line, so a command that serves no request never fails
         self._day = None
         self._stream = None
 
@@ -131,6 +130,7 @@ class DailyFileHandler(logging.Handler):
         if day != self._day:
             if self._stream is not None:
                 self._stream.close()
+            self.directory.mkdir(parents=True, exist_ok=True)
             self._stream = open(self.directory / f"requests-{day}.jsonl", "a", encoding="utf-8")  # noqa: SIM115
             self._day = day
         return self._stream

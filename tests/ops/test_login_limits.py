@@ -62,3 +62,7 @@ def test_client_address_comes_from_the_proxy_only_behind_the_proxy(settings):
     assert client_ip(request) == "127.0.0.1"  # a client cannot choose its address by sending a header
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     assert client_ip(request) == ATTACKER
+
+
+def test_sessions_live_in_the_database_shared_by_every_app_server(settings):
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
