@@ -84,3 +84,36 @@ def test_a_meeting_whose_database_fails_half_way_saves_nothing(udp_cremasco):
     assert Meeting.history.filter(body=coord).count() == 0
     assert client.post(f"/governance/meetings/new/?body={coord.pk}", data).status_code == 302
     assert Meeting.objects.get(body=coord).date == dt.date(2017, 3, 15)
+
+
+def test_an_import_interrupted_mid_file_leaves_nothing_behind(amministrazione):
+    """The expense import (all-or-nothing) of five rows: the database fails after the rows are written, while their
+    audit trail is being written."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from governance.models import Organisation
+    from tests.governance.budget.factories import BudgetLineFactory
+
+    client = client_as(amministrazione)
+    template = client.get(reverse("governance:budget_import_template", args=["expenses", "csv"])).content
+    header, example = template.decode("utf-8-sig").strip().splitlines()[:2]  # the template's example row imports
+    BudgetLineFactory(partner=Organisation.objects.get(tax_code="00297960197"), funding_source="cariplo")
+    data = ("\r\n".join([header, *[example] * 5]) + "\r\n").encode("utf-8")
+    seen = []
+
+    def fail_on_history(execute, sql, params, many, context):
+        seen.append(sql)
+        if sql.lstrip().startswith('INSERT INTO "governance_historicalexpense"'):
+            raise OperationalError("could not extend file: No space left on device (injected)")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(fail_on_history):
+        response = client.post(
+            reverse("governance:budget_import", args=["expenses"]),
+            {"file": SimpleUploadedFile("spese.csv", data, content_type="text/csv")},
+        )
+    assert any(sql.lstrip().startswith('INSERT INTO "governance_expense"') for sql in seen)  # rows written first
+    assert response.status_code == 500
+    assert "Errore del sistema" in response.content.decode()
+    assert Expense.objects.count() == 0
+    assert Expense.history.count() == 0
