@@ -28,6 +28,7 @@ REQUEST_ID_HEADER = "X-Request-ID"
 _VALID_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 _request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 LOG_FILE = re.compile(r"^requests-(\d{4}-\d{2}-\d{2})\.jsonl$")
+_DB_DETAIL = re.compile(r"DETAIL:[^\n]*")
 
 
 def current_request_id() -> str:
@@ -114,6 +115,11 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False, default=str)
+
+    def formatException(self, exc_info):
+        # PostgreSQL names the offending values of a constraint ("DETAIL: Key (tax_code)=(RSSMRA…) already exists"):
+        # the constraint's name stays in the message, the values do not reach the log.
+        return _DB_DETAIL.sub("DETAIL: [values omitted]", super().formatException(exc_info))
 
 
 class DailyFileHandler(logging.Handler):

@@ -154,3 +154,19 @@ def test_purge_dry_run_deletes_nothing(settings, tmp_path):
     call_command("purge_request_logs", dry_run=True, stdout=out)
     assert "da cancellare" in out.getvalue()
     assert len(list(tmp_path.iterdir())) == 1
+
+
+def test_database_error_details_with_values_never_reach_the_logs():
+    try:
+        raise RuntimeError(
+            'duplicate key value violates unique constraint "household_tax_code"\n'
+            f"DETAIL:  Key (tax_code)=({FISCAL_CODE}) already exists."
+        )
+    except RuntimeError:
+        import sys
+
+        record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "Internal Server Error", (), None)
+        record.exc_info = sys.exc_info()
+    line = JsonFormatter().format(record)
+    assert FISCAL_CODE not in line
+    assert "household_tax_code" in json.loads(line)["exception"]
