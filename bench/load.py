@@ -41,8 +41,8 @@ def free_port() -> int:
 
 def demo_present(env) -> bool:
     check = "from django.contrib.auth.models import User; print(User.objects.filter(username='direzione').exists())"
-    result = run([sys.executable, "manage.py", "shell", "-c", check], env, capture_output=True, text=True)
-    return result.stdout.strip() == "True"
+    result = run([sys.executable, "manage.py", "shell", "-v", "0", "-c", check], env, capture_output=True, text=True)
+    return result.stdout.strip().endswith("True")
 
 
 def wait_for(url: str, timeout: float = 60) -> None:
