@@ -1,7 +1,7 @@
 """Structured request logs: one JSON line per request, with a request id, and no personal data.
 
 What is logged is chosen so that no beneficiary's name or fiscal code can reach the logs: the URL *pattern* that
-answered (`patti/<int:pk>/`), never the raw path, the query string or a form value; the numeric id of the staff user,
+answered (`governance/meetings/<int:pk>/`), never the raw path, the query string or a form value; the numeric id of the staff user,
 never a name. The request id comes from the reverse proxy (`X-Request-ID`, nginx's `$request_id`) when it is well
 formed, or is made here; it is sent back in the response header and shown on the error page, so a user's report
 ("codice richiesta …") finds its log line.
@@ -87,7 +87,7 @@ class RequestIdFilter(logging.Filter):
 
 
 class NoRawPathFilter(logging.Filter):
-    """Django's request logger names the raw path ("Not Found: /patti/…/"), which carries whatever a user typed in
+    """Django's request logger names the raw path ("Not Found: /governance/…/"), which carries whatever a user typed in
     the address bar; keep the reason only (the request's own line has the route pattern and the request id)."""
 
     def filter(self, record):
