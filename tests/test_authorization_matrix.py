@@ -20,6 +20,7 @@ from django.utils.html import escape
 from governance.models import GovernanceBody, Organisation
 from tests.factories import DecisionFactory, MeetingAttachmentFactory, MeetingFactory
 from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
+from tests.laboratori.matrix import MATRIX_LABORATORI, laboratori_world
 from tests.matrix import (
     ALL_ROLES,
     ANONYMOUS,
@@ -77,7 +78,7 @@ MATRIX_CORE = {
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
 
-MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI, **MATRIX_OPS}
+MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI, **MATRIX_LABORATORI, **MATRIX_OPS}
 
 
 def project_url_names():
@@ -137,6 +138,7 @@ def world(request, db, media_root):
         "decision": DecisionFactory(meeting=meeting, text="Decisione della matrice: solo per il Cremonese"),
         **budget_world(),
         **patti_world(request),
+        **laboratori_world(request),
     }
 
 

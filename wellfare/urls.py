@@ -15,6 +15,7 @@ urlpatterns = [
     path("accessibilita/", pages.accessibility, name="accessibility"),
     path("governance/", include("governance.urls")),
     path("patti/", include("patti.urls")),
+    path("laboratori/", include("laboratori.urls")),
     path("admin/", admin.site.urls),
 ]
 
