@@ -1,10 +1,10 @@
 """Structured request logs: one JSON line per request, with a request id, and no personal data.
 
 What is logged is chosen so that no beneficiary's name or fiscal code can reach the logs: the URL *pattern* that
-answered (`governance/meetings/<int:pk>/`), never the raw path, the query string or a form value; the numeric id of the staff user,
-never a name. The request id comes from the reverse proxy (`X-Request-ID`, nginx's `$request_id`) when it is well
-formed, or is made here; it is sent back in the response header and shown on the error page, so a user's report
-("codice richiesta …") finds its log line.
+answered (`governance/meetings/<int:pk>/`), never the raw path, the query string or a form value; the numeric id of
+the staff user, never a name. The request id comes from the reverse proxy (`X-Request-ID`, nginx's `$request_id`)
+when it is well formed, or is made here; it is sent back in the response header and shown on the error page, so a
+user's report ("codice richiesta …") finds its log line.
 
 Files are one per day (`requests-YYYY-MM-DD.jsonl`, UTC) so that retention is a matter of deleting whole files by
 the date in their name (`purge_request_logs`); the audit trail and the identity access log are database tables that
