@@ -34,6 +34,7 @@ from tests.matrix import (
     public,
     statuses,
 )
+from tests.ops.matrix import MATRIX_OPS
 from tests.patti.matrix import MATRIX_PATTI, patti_world
 
 EXCLUDED_NAMESPACES = {"admin"}  # the admin is tested in tests/governance/test_admin_scoping.py
@@ -78,7 +79,7 @@ MATRIX_CORE = {
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
 
-MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI, **MATRIX_LABORATORI, **MATRIX_RESULTS}
+MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI, **MATRIX_LABORATORI, **MATRIX_RESULTS, **MATRIX_OPS}
 
 
 def project_url_names():

@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from governance.views import pages
+from governance.views import health, pages
 
 admin.site.site_header = "Wel(l)Fare Legami – amministrazione"
 admin.site.site_title = "Wel(l)Fare Legami"
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("privacy/", pages.privacy, name="privacy"),
