@@ -36,7 +36,7 @@ from .enums import (
 )
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
-NOT_NEGATIVE = [MinValueValidator(Decimal("0"))]
+NOT_NEGATIVE = [MinValueValidator(Decimal("0"), message="L'importo non può essere negativo.")]
 
 
 def center_document_path(instance, filename):

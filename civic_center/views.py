@@ -64,7 +64,7 @@ def _listing(request, *, filterset, template, extra=None):
 
 @login_required
 def center_list(request):
-    queryset = _centers(request.user).annotate(activities_count=Count("activities"))
+    queryset = _centers(request.user).annotate(activities_count=Count("activities")).order_by("name", "pk")
     filterset = CivicCenterFilter(request.GET, queryset=queryset, user=request.user)
     return _listing(
         request,
