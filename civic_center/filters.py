@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Q
 
+from governance.filters import ProjectYearDateFilter
 from governance.models import District, ProjectYear
 
 from .enums import ActivityCategory, Audience, CenterStatus, HostKind
@@ -17,21 +18,6 @@ class ScopedFilterSet(django_filters.FilterSet):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["district"].queryset = District.objects.visible_to(user)
-
-
-class DateInYearFilter(django_filters.ModelChoiceFilter):
-    """A project year, applied as the date range of the year on `date_field`."""
-
-    def __init__(self, *args, date_field: str, **kwargs):
-        self.date_field = date_field
-        kwargs.setdefault("label", "Anno di progetto")
-        kwargs.setdefault("empty_label", "Tutti")
-        super().__init__(*args, queryset=ProjectYear.objects.all(), **kwargs)
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        return qs.filter(**{f"{self.date_field}__gte": value.start, f"{self.date_field}__lte": value.end})
 
 
 class CivicCenterFilter(ScopedFilterSet):
@@ -63,7 +49,7 @@ class ActivityFilter(ScopedFilterSet):
         label="Ambito", field_name="civic_center__district", queryset=District.objects.none(), empty_label="Tutti"
     )
     q = django_filters.CharFilter(label="Cerca", method="search")
-    year = DateInYearFilter(date_field="start_on")
+    year = ProjectYearDateFilter(date_field="start_on")
     category = django_filters.ChoiceFilter(label="Categoria", choices=ActivityCategory.choices, empty_label="Tutte")
     audience = django_filters.ChoiceFilter(label="Destinatari", choices=Audience.choices, empty_label="Tutti")
     ordering = django_filters.OrderingFilter(
@@ -88,7 +74,7 @@ class AgreementFilter(ScopedFilterSet):
         label="Ambito", field_name="civic_center__district", queryset=District.objects.none(), empty_label="Tutti"
     )
     q = django_filters.CharFilter(label="Cerca", method="search")
-    year = DateInYearFilter(date_field="start_on")
+    year = ProjectYearDateFilter(date_field="start_on")
     ordering = django_filters.OrderingFilter(
         label="Ordina per",
         empty_label="Più recenti",
@@ -114,7 +100,7 @@ class PayingDemandFilter(ScopedFilterSet):
         empty_label="Tutti",
     )
     q = django_filters.CharFilter(label="Cerca", method="search")
-    year = DateInYearFilter(date_field="period_start")
+    year = ProjectYearDateFilter(date_field="period_start")
     category = django_filters.ChoiceFilter(
         label="Categoria", field_name="activity__category", choices=ActivityCategory.choices, empty_label="Tutte"
     )

@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from governance.models import GovernanceBody, Organisation
-from tests.factories import MeetingAttachmentFactory, MeetingFactory
 from tests.civic_center.matrix import MATRIX_CIVIC_CENTER, civic_center_world
+from tests.factories import MeetingAttachmentFactory, MeetingFactory
 from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
 from tests.matrix import (
     ALL_ROLES,
@@ -28,6 +28,7 @@ from tests.matrix import (
     statuses,
 )
 from tests.patti.matrix import MATRIX_PATTI, patti_world
+from tests.wellfare_lab.matrix import MATRIX_WELLFARE_LAB, wellfare_lab_world
 
 EXCLUDED_NAMESPACES = {"admin"}  # the admin is tested in tests/governance/test_admin_scoping.py
 
@@ -61,7 +62,7 @@ MATRIX_CORE = {
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
 
-MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI, **MATRIX_CIVIC_CENTER}
+MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI, **MATRIX_CIVIC_CENTER, **MATRIX_WELLFARE_LAB}
 
 
 def project_url_names():
@@ -99,6 +100,7 @@ def world(request, db, media_root):
         **budget_world(),
         **patti_world(request),
         **civic_center_world(request),
+        **wellfare_lab_world(request),
     }
 
 
