@@ -40,3 +40,40 @@ def test_coordinator_adds_an_evening_activity_and_sees_it_in_the_timetable(page,
     expect(evening).to_contain_text("Teatro per adulti")
     assert_accessible(page)
     screenshot(page, "civic-center-timetable")
+
+
+@pytest.mark.e2e
+def test_pages_of_civic_centers_and_training_labs_are_accessible(page, login, assert_accessible, screenshot):
+    """axe-core on the lists, details and forms of Actions 3 and 4, as the Cremonese staff who write them."""
+    from tests.civic_center.factories import ActivityFactory, ActivitySlotFactory, AgreementFactory, PayingDemandFactory
+    from tests.wellfare_lab.factories import AttendanceFactory, ManifestoVersionFactory
+
+    center = active_center()
+    activity = ActivityFactory(civic_center=center, agreement=AgreementFactory(civic_center=center))
+    ActivitySlotFactory(activity=activity)
+    PayingDemandFactory(activity=activity)
+    attendance = AttendanceFactory()
+    ManifestoVersionFactory().sessions.add(attendance.session)
+    login(page, "udp.cremonese")
+    pages = {
+        "civic-center-list": "/civic-center/",
+        "civic-center-detail": center.get_absolute_url(),
+        "civic-center-form": f"/civic-center/{center.pk}/edit/",
+        "activity-list": "/civic-center/activities/",
+        "activity-detail": activity.get_absolute_url(),
+        "activity-form": f"/civic-center/activities/{activity.pk}/edit/",
+        "agreement-list": "/civic-center/agreements/",
+        "demand-list": "/civic-center/demand/",
+        "training-labs": "/wellfare-lab/",
+        "training-lab-detail": attendance.session.lab.get_absolute_url(),
+        "training-lab-form": "/wellfare-lab/new/",
+        "training-session": attendance.session.get_absolute_url(),
+        "training-sessions": "/wellfare-lab/sessions/",
+        "manifesto": "/wellfare-lab/manifesto/",
+        "dashboard": "/",
+    }
+    for name, url in pages.items():
+        page.goto(url)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert_accessible(page)
+        screenshot(page, name)
