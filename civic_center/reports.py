@@ -112,9 +112,9 @@ def fees_collected(*, user, year=None, district_id=None) -> Decimal:
     return as_money(_in_year(qs, year, "period_start").aggregate(t=money_sum("fees_collected"))["t"])
 
 
-def _link(url_name: str, year_param: str = "year"):
+def _link(url_name: str, year_param: str = "year", **fixed):
     def link(*, year=None, district_id=None) -> str:
-        params = {}
+        params = dict(fixed)
         if year:
             found = _year(year)
             if found:
@@ -133,7 +133,7 @@ INDICATORS = [
     ("A3_ACCORDI", agreements_signed, _link("civic_center:agreement_list")),
     ("A3_ISTITUTI", comprehensive_institutes, _link("civic_center:center_list", "activation_year")),
     ("A3_PLESSI", school_buildings, _link("civic_center:center_list", "activation_year")),
-    ("A3_ALUNNI", pupils, _link("civic_center:activity_list")),
+    ("A3_ALUNNI", pupils, _link("civic_center:activity_list", audience=Audience.PUPILS)),
     ("A3_NUCLEI", households, _link("civic_center:activity_list")),
     ("A3_ORGANIZZAZIONI", organisations, _link("civic_center:activity_list")),
     ("A3_DOMANDA_PAGANTE", fees_collected, _link("civic_center:demand_list")),

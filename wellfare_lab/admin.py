@@ -14,6 +14,14 @@ class NoDeleteAdmin(ScopedAdmin):
         return False
 
 
+class LabFixedAdmin(NoDeleteAdmin):
+    """Once recorded, a session or a participant stays in its lab (attendance depends on it)."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "lab"] if obj is not None else fields
+
+
 @admin.register(TrainingLab)
 class TrainingLabAdmin(NoDeleteAdmin):
     list_display = ["title", "theme", "level", "district", "start_on", "end_on"]
@@ -23,7 +31,7 @@ class TrainingLabAdmin(NoDeleteAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(NoDeleteAdmin):
+class SessionAdmin(LabFixedAdmin):
     list_display = ["lab", "date", "kind", "hours", "place"]
     list_filter = ["kind", "lab__level"]
     readonly_fields = AUDIT_FIELDS
@@ -31,7 +39,7 @@ class SessionAdmin(NoDeleteAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(NoDeleteAdmin):
+class ParticipantAdmin(LabFixedAdmin):
     list_display = ["full_name", "category", "lab", "organisation"]
     list_filter = ["category", "lab__level"]
     search_fields = ["full_name"]

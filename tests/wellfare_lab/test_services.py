@@ -156,3 +156,15 @@ def test_visible_to_fails_closed(direzione, udp_cremonese, udp_cremasco, fundrai
     for user in (fundraising, referente, nobody, None):
         assert not TrainingLab.objects.visible_to(user).exists()
         assert not ManifestoVersion.objects.visible_to(user).exists()
+
+
+def test_database_refuses_attendance_of_a_participant_of_another_lab():
+    session = SessionFactory()
+    stranger = ParticipantFactory(lab=TrainingLabFactory())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attendance.objects.create(session=session, participant=stranger)
+    member = ParticipantFactory(lab=session.lab)
+    attendance = Attendance.objects.create(session=session, participant=member)
+    attendance.participant = stranger
+    with pytest.raises(IntegrityError), transaction.atomic():
+        attendance.save()
