@@ -75,11 +75,11 @@ def agreements_signed(*, user, year=None, district_id=None) -> int:
 
 def _school_centers(user, year, district_id):
     qs = _centers(user, district_id).activated().filter(host_kind__in=SCHOOL_HOST_KINDS)
-    return qs.filter(activation_year__number__lte=year) if year else qs
+    return qs.filter(activation_year__number=year) if year else qs
 
 
 def comprehensive_institutes(*, user, year=None, district_id=None) -> int:
-    """A3_ISTITUTI: distinct school bodies (comprehensive institutes) hosting an activated civic center by the year."""
+    """A3_ISTITUTI: distinct school bodies (comprehensive institutes) hosting a civic center activated in the year."""
     return _school_centers(user, year, district_id).values("host_organisation").distinct().count()
 
 

@@ -89,3 +89,27 @@ def test_demo_follows_the_plan_of_activations():
     assert per[("cremasco", 1)] == 4
     assert per[("cremasco", 2)] == per[("cremonese", 2)] == per[("cremasco", 3)] == per[("cremonese", 3)] == 2
     assert sum(v for (code, _), v in per.items() if code == "casalasco") == 0
+
+
+def test_dashboard_panel_counts_match_the_data(client_for, direzione, udp_cremasco, fundraising, nobody):
+    crema = district("cremasco")
+    active_center(district=crema, activated_on=dt.date(2015, 9, 1))
+    active_center(district=crema, activated_on=dt.date(2015, 10, 1))
+    active_center(activated_on=dt.date(2016, 10, 1))
+    ActivitySlotFactory(activity=ActivityFactory(civic_center=CivicCenter.objects.first()), start=dt.time(18, 30),
+                        end=dt.time(20))  # fmt: skip
+    page = client_for(direzione).get("/").content.decode()
+    assert "Incroci di Comunità: civic center attivati" in page
+    from civic_center.dashboard import panel_context
+
+    class Request:
+        user = direzione
+
+    data = panel_context(request=Request, reference=None)
+    rows = {r.district: r.by_year for r in data["activated"]["rows"]}
+    assert rows["Cremasco"] == [2, 0, 0] and rows["Cremonese"] == [0, 1, 0] and rows["Casalasco"] == [0, 0, 0]
+    assert dict(data["bands"])[TimeBand.EVENING.label] == 1
+    Request.user = udp_cremasco
+    assert [r.district for r in panel_context(request=Request, reference=None)["activated"]["rows"]] == ["Cremasco"]
+    assert "civic center attivati" in client_for(fundraising).get("/").content.decode()
+    assert "civic center attivati" not in client_for(nobody).get("/").content.decode()

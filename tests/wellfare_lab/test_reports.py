@@ -79,3 +79,22 @@ def test_demo_has_twelve_labs_six_seminar_days_and_150_people(direzione):
     for code, category in reports.PARTICIPANT_CODES.items():
         assert computed_indicator(code).compute(user=direzione, year=None, district_id=None) > 0, category
     assert reports.manifesto_status(user=direzione) == 1
+
+
+def test_dashboard_panel_counts_match_the_data(client_for, direzione, udp_cremasco):
+    from wellfare_lab.dashboard import panel_context
+
+    lab = provincial_lab(start_on=dt.date(2016, 9, 1))
+    SessionFactory(lab=lab, kind=SessionKind.SEMINAR_DAY, hours=Decimal("6"))
+    AttendanceFactory(session=SessionFactory(lab=TrainingLabFactory()))
+
+    class Request:
+        user = direzione
+
+    data = panel_context(request=Request, reference=None)
+    year2 = next(y for y in data["per_year"] if y["year"] == 2)
+    assert (year2["labs"], year2["provincial"], year2["seminars"]) == (2, 1, 1)
+    assert data["people"] == 1 and data["hours"] == Decimal("9.0")
+    Request.user = udp_cremasco  # the Cremonese lab is not theirs
+    assert next(y for y in panel_context(request=Request, reference=None)["per_year"] if y["year"] == 2)["labs"] == 1
+    assert "Wel(l)FARE LAB: laboratori formativi" in client_for(direzione).get("/").content.decode()
