@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from governance.audit import AuditedModel
 from governance.models import District, Municipality, Organisation, ProjectYear
+from governance.money import format_eur
 from governance.uploads import validate_document
 
 from . import permissions
@@ -292,8 +293,6 @@ class Activity(AuditedModel):
 
     @property
     def fee_label(self) -> str:
-        from governance.money import format_eur
-
         if not self.fee:
             return "Gratuita"
         return f"{format_eur(self.fee)} {self.get_fee_period_display()}"

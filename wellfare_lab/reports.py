@@ -94,9 +94,10 @@ def manifesto_status(*, user, year=None, district_id=None) -> int | None:
     if year:
         found = _year(year)
         qs = qs.filter(date__lte=found.end) if found else qs.none()
-    if not qs.exists():
+    state = qs.aggregate(versions=Count("pk"), final=Count("pk", filter=Q(status=ManifestoStatus.FINAL)))
+    if not state["versions"]:
         return None
-    return 1 if qs.filter(status=ManifestoStatus.FINAL).exists() else 0
+    return 1 if state["final"] else 0
 
 
 def _link(url_name, **fixed):
@@ -128,29 +129,41 @@ def participants_by_category(lab: TrainingLab) -> list[tuple[str, int]]:
 
 
 def panel_rows(user) -> dict:
-    """The dashboard panel: labs and seminar days per year, participants per category, the Manifesto's state."""
+    """The dashboard panel: labs and seminar days per year, people per category, hours, the Manifesto's state.
+
+    A fixed number of queries (conditional aggregates), whatever the data.
+    """
     years = list(ProjectYear.objects.order_by("number"))
-    labs = _scoped(TrainingLab, user)
-    sessions = _scoped(Session, user)
-    per_year = []
+    labs, sessions = _scoped(TrainingLab, user), _scoped(Session, user)
+    lab_counts, session_counts = {}, {"hours": Coalesce(Sum("hours"), Decimal("0"))}
     for year in years:
         in_year = Q(start_on__gte=year.start, start_on__lte=year.end)
-        per_year.append(
-            {
-                "year": year.number,
-                "labs": labs.filter(in_year).count(),
-                "provincial": labs.filter(in_year, level=LabLevel.PROVINCIAL).count(),
-                "seminars": sessions.filter(kind=SessionKind.SEMINAR_DAY, date__gte=year.start,
-                                            date__lte=year.end).count(),
-            }
-        )  # fmt: skip
-    categories = [
-        (category.label, distinct_participants(user=user, category=category)) for category in PARTICIPANT_CODES.values()
+        lab_counts[f"labs_{year.number}"] = Count("pk", filter=in_year)
+        lab_counts[f"provincial_{year.number}"] = Count("pk", filter=in_year & Q(level=LabLevel.PROVINCIAL))
+        session_counts[f"seminars_{year.number}"] = Count(
+            "pk", filter=Q(kind=SessionKind.SEMINAR_DAY, date__gte=year.start, date__lte=year.end)
+        )
+    lab_totals = labs.aggregate(**lab_counts) if years else {}
+    session_totals = sessions.aggregate(**session_counts)
+    per_year = [
+        {
+            "year": year.number,
+            "labs": lab_totals[f"labs_{year.number}"],
+            "provincial": lab_totals[f"provincial_{year.number}"],
+            "seminars": session_totals[f"seminars_{year.number}"],
+        }
+        for year in years
     ]
+    people = Participant.objects.filter(pk__in=_scoped(Attendance, user).values("participant_id")).annotate(
+        person=Lower(Trim("full_name"))
+    )
+    by_category = dict(
+        people.values("category").annotate(n=Count("person", distinct=True)).values_list("category", "n").order_by()
+    )
     return {
         "per_year": per_year,
-        "categories": categories,
-        "people": distinct_participants(user=user),
-        "hours": training_hours(user=user),
+        "categories": [(category.label, by_category.get(category.value, 0)) for category in PARTICIPANT_CODES.values()],
+        "people": people.values("person").distinct().count(),
+        "hours": Decimal(session_totals["hours"] or 0).quantize(Decimal("0.1")),
         "manifesto": manifesto_status(user=user),
     }

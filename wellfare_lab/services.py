@@ -32,6 +32,12 @@ def lab_save(*, lab: TrainingLab, user, expected_version: int | None = None) -> 
         _require_lab_writer(user, TrainingLab.objects.get(pk=lab.pk))
     _require_lab_writer(user, lab)
     lab.full_clean()
+    if lab.pk and lab.start_on:
+        outside = lab.sessions.filter(date__lt=lab.start_on)
+        if lab.end_on:
+            outside = outside | lab.sessions.filter(date__gt=lab.end_on)
+        if outside.exists():
+            raise ValidationError("Alcuni incontri già registrati cadono fuori dal nuovo periodo del laboratorio.")
     return audited_save(lab, user=user, expected_version=expected_version)
 
 

@@ -168,3 +168,13 @@ def test_database_refuses_attendance_of_a_participant_of_another_lab():
     attendance.participant = stranger
     with pytest.raises(IntegrityError), transaction.atomic():
         attendance.save()
+
+
+def test_lab_period_cannot_leave_its_sessions_outside(udp_cremonese):
+    lab = TrainingLabFactory()
+    SessionFactory(lab=lab, date=dt.date(2017, 5, 1))
+    lab.end_on = dt.date(2017, 4, 1)
+    with pytest.raises(ValidationError, match="fuori dal nuovo periodo"):
+        services.lab_save(lab=lab, user=udp_cremonese, expected_version=lab.version)
+    lab.refresh_from_db()
+    assert lab.end_on == dt.date(2017, 5, 31)
