@@ -36,6 +36,7 @@ class TrainingLabFilter(django_filters.FilterSet):
 
 
 class SessionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Cerca", method="search")
     district = django_filters.ModelChoiceFilter(
         label="Ambito", field_name="lab__district", queryset=District.objects.none(), empty_label="Tutti"
     )
@@ -53,11 +54,14 @@ class SessionFilter(django_filters.FilterSet):
 
     class Meta:
         model = Session
-        fields = ["district", "year", "kind", "level"]
+        fields = ["q", "district", "year", "kind", "level"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["district"].queryset = District.objects.visible_to(user)
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(lab__title__icontains=value) | Q(place__icontains=value) | Q(topic__icontains=value))
 
 
 class ManifestoFilter(django_filters.FilterSet):

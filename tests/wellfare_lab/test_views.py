@@ -114,3 +114,13 @@ def test_lab_detail_queries_do_not_grow(client_for, udp_cremonese, django_assert
         AttendanceFactory(session=SessionFactory(lab=lab))
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(lab.get_absolute_url())
+
+
+def test_session_list_filters_by_kind_and_search(client_for, direzione):
+    SessionFactory(kind="seminar_day", place="Crema, Sala Pietro da Cemmo")
+    SessionFactory(place="Casalmaggiore")
+    client = client_for(direzione)
+    seminars = client.get(reverse("wellfare_lab:session_list"), {"kind": "seminar_day"}).content.decode()
+    assert "Giornata seminariale" in seminars and "Casalmaggiore" not in seminars
+    found = client.get(reverse("wellfare_lab:session_list"), {"q": "casalmagg"}).content.decode()
+    assert "1 risultato" in found
