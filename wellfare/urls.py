@@ -16,6 +16,8 @@ urlpatterns = [
     path("governance/", include("governance.urls")),
     path("patti/", include("patti.urls")),
     path("laboratori/", include("laboratori.urls")),
+    path("civic-center/", include("civic_center.urls")),
+    path("wellfare-lab/", include("wellfare_lab.urls")),
     path("admin/", admin.site.urls),
 ]
 
