@@ -16,7 +16,7 @@ BASIS_FIELD = {"contact": "contacted_on", "elaboration": "elaboration_on", "sign
 
 
 class PattoImpresaFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Cerca (impresa, problema, parti)", method="search")
+    q = django_filters.CharFilter(label="Cerca", method="search")
     district = django_filters.ModelChoiceFilter(label="Ambito", queryset=District.objects.none(), empty_label="Tutti")
     stage = django_filters.ChoiceFilter(label="Fase", choices=PactStage.choices, empty_label="Tutte")
     year = django_filters.ModelChoiceFilter(

@@ -22,6 +22,7 @@ from governance.money import as_money, format_eur, validate_money
 
 from . import permissions
 from .enums import (
+    FINAL_STAGES,
     PAYABLE_STAGES,
     STAGE_DATE_FIELD,
     STAGE_TRANSITIONS,
@@ -249,6 +250,8 @@ def payment_cancel(*, payment: PactPayment, user, reason: str) -> PactPayment:
     """Cancel a payment and reverse its expense in the ledger (the trace stays in both)."""
     pact = PattoImpresa.objects.select_for_update().only("pk", "district", "stage").get(pk=payment.pact_id)
     _require_writer(user, pact.district_id)
+    if pact.stage in FINAL_STAGES:
+        raise ValidationError("Il patto è concluso o abbandonato: i suoi pagamenti non si modificano più.")
     locked = PactPayment.objects.select_for_update().get(pk=payment.pk)
     if locked.is_cancelled:
         raise ValidationError("Il pagamento è già stato annullato.")

@@ -115,7 +115,7 @@ def pact_detail(request, pk):
     }
     if can_write and not pact.is_final:
         context["transition_form"] = forms.TransitionForm(pact=pact, initial={"on_date": reference_date(request)})
-    if can_write:
+    if can_write and not pact.is_final:
         context["cancel_form"] = forms.CancelPaymentForm()
         context["section_forms"] = (
             {key: s.form_class(prefix=key) for key, s in SECTIONS.items()} if pact.stage != "abandoned" else {}
