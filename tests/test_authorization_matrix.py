@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from governance.models import GovernanceBody, Organisation
 from tests.factories import MeetingAttachmentFactory, MeetingFactory
 from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
+from tests.imprese.matrix import MATRIX_IMPRESE, imprese_world
 from tests.matrix import (
     ALL_ROLES,
     ANONYMOUS,
@@ -60,7 +61,7 @@ MATRIX_CORE = {
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
 
-MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI}
+MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI, **MATRIX_IMPRESE}
 
 
 def project_url_names():
@@ -97,6 +98,7 @@ def world(request, db, media_root):
         "attachment": MeetingAttachmentFactory(meeting=meeting),
         **budget_world(),
         **patti_world(request),
+        **imprese_world(request),
     }
 
 
