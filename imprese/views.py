@@ -83,20 +83,20 @@ class Section:
 
     key: str
     form_class: type
-    title: str
     done: str
+    failed: str
 
 
 SECTIONS = {
-    "training": Section("training", forms.TrainingForm, "Nuova formazione", "Formazione registrata."),
+    "training": Section("training", forms.TrainingForm, "Formazione registrata.", "Formazione non registrata"),
     "indicator": Section(
-        "indicator", forms.WellbeingIndicatorForm, "Nuovo indicatore di benessere", "Indicatore registrato."
+        "indicator", forms.WellbeingIndicatorForm, "Indicatore registrato.", "Indicatore non registrato"
     ),
     "package": Section(
-        "package", forms.WelfarePackageForm, "Nuovo pacchetto di welfare aziendale", "Pacchetto registrato."
+        "package", forms.WelfarePackageForm, "Pacchetto di welfare registrato.", "Pacchetto non registrato"
     ),
     "dissemination": Section(
-        "dissemination", forms.DisseminationForm, "Nuova azione di diffusione", "Azione di diffusione registrata."
+        "dissemination", forms.DisseminationForm, "Azione di diffusione registrata.", "Azione non registrata"
     ),
 }
 
@@ -259,7 +259,7 @@ def record_create(request, pk, section):
         try:
             services.pact_record_add(pact=pact, record=form.save(commit=False), user=request.user)
         except ValidationError as error:
-            _flash(request, error, f"{spec.title}: non registrata")
+            _flash(request, error, spec.failed)
         else:
             messages.success(request, spec.done)
             return redirect(f"{pact.get_absolute_url()}#{spec.key}")
@@ -267,7 +267,7 @@ def record_create(request, pk, section):
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
             for message in errors:
-                messages.error(request, f"{spec.title} non registrata – {label}: {message}" if label else message)
+                messages.error(request, f"{spec.failed} – {label}: {message}" if label else f"{spec.failed}: {message}")
     return redirect(f"{pact.get_absolute_url()}#{spec.key}")
 
 
