@@ -216,7 +216,7 @@ class PactParty(AuditedModel):
     objects = ByPactQuerySet.as_manager()
 
     class Meta:
-        ordering = ["role", "pk"]
+        ordering = ["pk"]
         verbose_name = "parte del patto"
         verbose_name_plural = "parti del patto"
         constraints = [

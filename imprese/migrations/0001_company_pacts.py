@@ -131,7 +131,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'parte del patto',
                 'verbose_name_plural': 'parti del patto',
-                'ordering': ['role', 'pk'],
+                'ordering': ['pk'],
             },
         ),
         migrations.CreateModel(
