@@ -142,11 +142,33 @@ class YearRow:
     delegates: int
 
 
-def pacts_per_year(*, user) -> list[YearRow]:
-    """Pacts by stage per project year (each counted from the date of that stage), in one query per figure kind."""
+@dataclass
+class Summary:
+    """Everything the dashboard panel shows, from five queries whatever the number of pacts."""
+
+    years: list[YearRow]
+    stages: list[tuple[str, str, int]]
+    companies: int
+    associations: int
+    committed: Decimal
+    paid: Decimal
+
+    @property
+    def signed_total(self) -> int:
+        return sum(y.signed for y in self.years)
+
+
+def summary(*, user) -> Summary:
+    """Pacts by stage per project year (each counted from the date of that stage), current stages, companies
+    approached, trade associations, budget of the signed pacts and payments, within the user's scope."""
     pacts = PattoImpresa.objects.visible_to(user)
     years = list(ProjectYear.objects.order_by("number"))
-    aggregates = {}
+    aggregates = {
+        "companies": Count("company", distinct=True),
+        "committed_c": money_sum("budget_cariplo", filter=Q(stage__in=SIGNED_STAGES)),
+        "committed_d": money_sum("budget_donations", filter=Q(stage__in=SIGNED_STAGES)),
+        **{f"stage_{value}": Count("pk", filter=Q(stage=value)) for value in PactStage.values},
+    }
     for year in years:
         span = (year.start, year.end)
         aggregates.update(
@@ -158,45 +180,31 @@ def pacts_per_year(*, user) -> list[YearRow]:
                 f"w{year.number}": Sum("workers_reached", filter=Q(signed_on__range=span)),
             }
         )
-    row = pacts.aggregate(**aggregates) if aggregates else {}
-    delegates = (
-        Training.objects.filter(pact__in=pacts).aggregate(
-            **{f"d{y.number}": Sum("union_delegates", filter=Q(date__range=(y.start, y.end))) for y in years}
-        )
-        if years
-        else {}
-    )
-    return [
-        YearRow(
-            year=y.number,
-            contacted=row[f"c{y.number}"],
-            elaborated=row[f"e{y.number}"],
-            signed=row[f"s{y.number}"],
-            abandoned=row[f"a{y.number}"],
-            workers=row[f"w{y.number}"] or 0,
-            delegates=delegates[f"d{y.number}"] or 0,
-        )
-        for y in years
-    ]
-
-
-def pacts_by_stage(*, user) -> list[tuple[str, str, int]]:
-    """(stage value, label, count) for the current stage of every pact in scope."""
-    counts = dict(PattoImpresa.objects.visible_to(user).values_list("stage").annotate(n=Count("pk")).order_by())
-    return [(value, label, counts.get(value, 0)) for value, label in PactStage.choices]
-
-
-@dataclass
-class BudgetSummary:
-    committed: Decimal
-    paid: Decimal
-
-
-def budget_summary(*, user) -> BudgetSummary:
-    """Budget of the signed pacts and the payments not cancelled (sums in SQL)."""
-    pacts = PattoImpresa.objects.visible_to(user)
-    committed = pacts.filter(stage__in=SIGNED_STAGES).aggregate(
-        c=money_sum("budget_cariplo"), d=money_sum("budget_donations")
+    row = pacts.aggregate(**aggregates)
+    delegates = Training.objects.filter(pact__in=pacts).aggregate(
+        **{f"d{y.number}": Sum("union_delegates", filter=Q(date__range=(y.start, y.end))) for y in years},
+        total=Sum("union_delegates"),
     )
     paid = PactPayment.objects.active().filter(pact__in=pacts).aggregate(p=money_sum("amount"))["p"]
-    return BudgetSummary(committed=as_money(committed["c"]) + as_money(committed["d"]), paid=as_money(paid))
+    associations = PactParty.objects.filter(
+        pact__in=pacts, organisation__kind=OrganisationKind.TRADE_ASSOCIATION
+    ).aggregate(n=Count("organisation", distinct=True))["n"]
+    return Summary(
+        years=[
+            YearRow(
+                year=y.number,
+                contacted=row[f"c{y.number}"],
+                elaborated=row[f"e{y.number}"],
+                signed=row[f"s{y.number}"],
+                abandoned=row[f"a{y.number}"],
+                workers=row[f"w{y.number}"] or 0,
+                delegates=delegates[f"d{y.number}"] or 0,
+            )
+            for y in years
+        ],
+        stages=[(value, label, row[f"stage_{value}"]) for value, label in PactStage.choices],
+        companies=row["companies"],
+        associations=associations,
+        committed=as_money(row["committed_c"]) + as_money(row["committed_d"]),
+        paid=as_money(paid),
+    )

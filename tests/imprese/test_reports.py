@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
 
@@ -87,14 +88,19 @@ def test_indicator_links_open_the_list_behind_the_number(pacts, client_for, dire
     assert computed_indicator("A2B_DELEGATI").link(year=None, district_id=None) == "/imprese/"
 
 
-def test_dashboard_rows_match_the_indicators(pacts, direzione):
-    rows = {r.year: r for r in reports.pacts_per_year(user=direzione)}
+def test_dashboard_summary_matches_the_indicators(pacts, direzione, udp_cremasco):
+    summary = reports.summary(user=direzione)
+    rows = {r.year: r for r in summary.years}
     assert (rows[2].contacted, rows[2].elaborated, rows[2].signed, rows[2].workers, rows[2].delegates) == (
         3, 2, 1, 120, 4,
     )  # fmt: skip
+    assert rows[2].signed == compute("A2B_PATTI_SOTTOSCRITTI", direzione, year=2)
     assert rows[3].contacted == 1 and rows[3].delegates == 3
-    stages = {value: n for value, _, n in reports.pacts_by_stage(user=direzione)}
+    stages = {value: n for value, _, n in summary.stages}
     assert stages["signed"] == 1 and stages["elaboration"] == 1 and stages["contact"] == 2
+    assert summary.companies == compute("A2B_IMPRESE_CONTATTATE", direzione) == 3
+    assert summary.associations == 1 and summary.committed == Decimal("7000.00") and summary.paid == 0
+    assert reports.summary(user=udp_cremasco).signed_total == 0
 
 
 def test_demo_seeder_creates_the_company_pacts_once(udp_cremonese):

@@ -293,3 +293,15 @@ def test_dashboard_panel_for_readers_only(client_for, direzione, fundraising):
     pact_at(PactStage.SIGNED)
     assert "Patti con le imprese: fasi per anno" in client_for(direzione).get(reverse("home")).content.decode()
     assert "Patti con le imprese" not in client_for(fundraising).get(reverse("home")).content.decode()
+
+
+def test_dashboard_panel_queries_do_not_grow_with_pacts(client_for, direzione, django_assert_max_num_queries):
+    client = client_for(direzione)
+    pact_at(PactStage.SIGNED)
+    client.get(reverse("home"))
+    with django_assert_max_num_queries(60) as small:
+        client.get(reverse("home"))
+    for _ in range(10):
+        pact_at(PactStage.ACTIVE)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert "Patti con le imprese: fasi per anno" in client.get(reverse("home")).content.decode()
