@@ -68,7 +68,10 @@ class PattoImpresaForm(forms.ModelForm):
             Organisation.objects.visible_to(user).filter(kind=OrganisationKind.COMPANY).order_by("name")
         )
         self.fields["company"].error_messages["invalid_choice"] = NOT_A_COMPANY_CHOICE
-        self.fields["district"].queryset = District.objects.filter(pk__in=permissions.writable_district_ids(user))
+        districts = District.objects.filter(pk__in=permissions.writable_district_ids(user))
+        self.fields["district"].queryset = districts
+        if not self.instance.pk and len(districts) == 1:
+            self.fields["district"].initial = districts[0].pk
         for name in ("budget_cariplo", "budget_donations"):
             self.fields[name].widget.attrs.update(min="0", max="3500", step="0.01")
         if self.instance.pk:
@@ -156,20 +159,31 @@ class CancelPaymentForm(forms.Form):
     reason = forms.CharField(label="Motivo dell'annullamento", max_length=250)
 
 
-class TrainingForm(forms.ModelForm):
+class RecordForm(forms.ModelForm):
+    """A record of a pact; when editing, the version the user saw travels with the form."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+
+class TrainingForm(RecordForm):
     class Meta:
         model = Training
         fields = ["title", "date", "sessions", "union_delegates", "hr_managers", "other_participants"]
         widgets = {"date": DateInput()}
 
 
-class WellbeingIndicatorForm(forms.ModelForm):
+class WellbeingIndicatorForm(RecordForm):
     class Meta:
         model = WellbeingIndicator
         fields = ["name", "description"]
 
 
-class WelfarePackageForm(forms.ModelForm):
+class WelfarePackageForm(RecordForm):
     class Meta:
         model = WelfarePackage
         fields = ["title", "started_on", "beneficiaries", "description", "territorial_services"]
@@ -180,7 +194,7 @@ class WelfarePackageForm(forms.ModelForm):
         }
 
 
-class DisseminationForm(forms.ModelForm):
+class DisseminationForm(RecordForm):
     class Meta:
         model = DisseminationAction
         fields = ["date", "kind", "title", "audience"]

@@ -59,6 +59,8 @@ def pact_save(*, pact: PattoImpresa, user, expected_version: int | None = None, 
             stored.budget_cariplo != pact.budget_cariplo or stored.budget_donations != pact.budget_donations
         ):
             raise ValidationError("Il budget è quello del patto sottoscritto: dopo la firma non si modifica più.")
+        if not stored.budget_editable and stored.company_id != pact.company_id:
+            raise ValidationError("L'impresa è quella del patto sottoscritto: dopo la firma non si cambia più.")
         if stored.is_final:
             raise ValidationError("Un patto concluso o abbandonato non si modifica più.")
     pact.full_clean(exclude=["stage"])
@@ -151,6 +153,17 @@ def pact_record_add(*, pact: PattoImpresa, record, user):
     record.pact = locked
     record.full_clean()
     return audited_save(record, user=user)
+
+
+@transaction.atomic
+def pact_record_update(*, record, user, expected_version: int | None):
+    """Save a changed training, wellbeing indicator, welfare package or dissemination action (version-checked)."""
+    locked = PattoImpresa.objects.select_for_update().get(pk=record.pact_id)
+    _require_writer(user, locked.district_id)
+    if locked.stage == PactStage.ABANDONED:
+        raise ValidationError("Il patto è stato abbandonato: le sue attività non si modificano più.")
+    record.full_clean()
+    return audited_save(record, user=user, expected_version=expected_version, reason="Modifica")
 
 
 @transaction.atomic

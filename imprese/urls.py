@@ -13,8 +13,18 @@ urlpatterns = [
     path("<int:pk>/payments/", views.payment_create, name="payment_create"),
     path("<int:pk>/payments/<int:payment_pk>/cancel/", views.payment_cancel, name="payment_cancel"),
     path("<int:pk>/questionnaires/", views.questionnaire_create, name="questionnaire_create"),
-    path("<int:pk>/trainings/", views.record_create, {"section": "training"}, name="training_create"),
-    path("<int:pk>/indicators/", views.record_create, {"section": "indicator"}, name="indicator_create"),
-    path("<int:pk>/welfare-packages/", views.record_create, {"section": "package"}, name="package_create"),
-    path("<int:pk>/dissemination/", views.record_create, {"section": "dissemination"}, name="dissemination_create"),
 ]
+
+# Trainings, wellbeing indicators, welfare packages and dissemination actions: added from the pact's page, corrected
+# on their own page (one view each, see views.SECTIONS).
+RECORD_PREFIXES = {
+    "training": "trainings",
+    "indicator": "indicators",
+    "package": "welfare-packages",
+    "dissemination": "dissemination",
+}
+for key, prefix in RECORD_PREFIXES.items():
+    urlpatterns += [
+        path(f"<int:pk>/{prefix}/", views.record_create, {"section": key}, name=f"{key}_create"),
+        path(f"<int:pk>/{prefix}/<int:record_pk>/edit/", views.record_edit, {"section": key}, name=f"{key}_edit"),
+    ]

@@ -272,6 +272,30 @@ def record_create(request, pk, section):
 
 
 @login_required
+def record_edit(request, pk, record_pk, section):
+    """Correct a training, wellbeing indicator, welfare package or dissemination action of a pact."""
+    pact = _writable_pact(request, pk)
+    spec = SECTIONS[section]
+    record = get_object_or_404(spec.form_class._meta.model.objects.filter(pact=pact), pk=record_pk)
+    form = spec.form_class(request.POST or None, instance=record)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.pact_record_update(
+                    record=form.instance, user=request.user, expected_version=form.cleaned_data.get("version")
+                )
+            except ConcurrentEditError as error:
+                messages.error(request, error.message)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, spec.done)
+                return redirect(f"{pact.get_absolute_url()}#{spec.key}")
+        messages.error(request, f"{spec.failed}: controllare i campi evidenziati.")
+    return render(request, "imprese/record_form.html", {"pact": pact, "form": form, "record": record})
+
+
+@login_required
 def questionnaire_create(request, pk):
     """A questionnaire round with the main result on each of the company's wellbeing indicators."""
     pact = _writable_pact(request, pk)

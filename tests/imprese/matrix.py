@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from imprese import services
 from imprese.enums import PactStage
-from tests.imprese.factories import ledger_lines_2b, pact_at, writer
+from imprese.models import DisseminationAction, WelfarePackage
+from tests.imprese.factories import IndicatorFactory, TrainingFactory, ledger_lines_2b, pact_at, writer
 from tests.matrix import Case, statuses
 
 WRITERS = {"udp_cremonese": 200, "udp_cremasco": 200, "udp_casalasco": 200, "coordinatore": 200}
@@ -33,6 +34,10 @@ MATRIX_IMPRESE = {
     "imprese:indicator_create": Case(WRITE_POST, method="post", args=("company_pact",)),
     "imprese:package_create": Case(WRITE_POST, method="post", args=("company_pact",)),
     "imprese:dissemination_create": Case(WRITE_POST, method="post", args=("company_pact",)),
+    "imprese:training_edit": Case(WRITE, args=("company_pact", "company_training")),
+    "imprese:indicator_edit": Case(WRITE, args=("company_pact", "company_indicator")),
+    "imprese:package_edit": Case(WRITE, args=("company_pact", "company_package")),
+    "imprese:dissemination_edit": Case(WRITE, args=("company_pact", "company_dissemination")),
 }
 
 
@@ -51,4 +56,13 @@ def imprese_world(request=None) -> dict:
         purpose="Acconto",
         user=writer(),
     )
-    return {"company_pact": pact, "company_payment": payment}
+    return {
+        "company_pact": pact,
+        "company_payment": payment,
+        "company_training": TrainingFactory(pact=pact),
+        "company_indicator": IndicatorFactory(pact=pact),
+        "company_package": WelfarePackage.objects.create(pact=pact, title="Conciliazione", territorial_services="Nidi"),
+        "company_dissemination": DisseminationAction.objects.create(
+            pact=pact, date=dt.date(2016, 12, 1), kind="event", title="Presentazione"
+        ),
+    }

@@ -98,6 +98,16 @@ def test_company_pact_budget_is_fixed_after_the_signature(udp_cremonese):
     assert PattoImpresa.objects.get(pk=pact.pk).budget_cariplo == Decimal("3500.00")
 
 
+def test_company_pact_company_is_fixed_after_the_signature(udp_cremonese):
+    pact = pact_at(PactStage.SIGNED)
+    original = pact.company_id
+    pact.company = CompanyFactory()
+    with pytest.raises(ValidationError) as error:
+        services.pact_save(pact=pact, user=udp_cremonese, expected_version=pact.version)
+    assert "dopo la firma non si cambia" in str(error.value)
+    assert PattoImpresa.objects.get(pk=pact.pk).company_id == original
+
+
 def test_company_pact_concurrent_edit_is_refused(udp_cremonese):
     pact = services.pact_save(pact=_new_pact(), user=udp_cremonese)
     stale = PattoImpresa.objects.get(pk=pact.pk)

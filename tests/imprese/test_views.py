@@ -305,3 +305,21 @@ def test_dashboard_panel_queries_do_not_grow_with_pacts(client_for, direzione, d
         pact_at(PactStage.ACTIVE)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert "Patti con le imprese: fasi per anno" in client.get(reverse("home")).content.decode()
+
+
+def test_a_training_is_corrected_on_its_own_page(client_for, coordinatore, udp_cremasco):
+    pact = PattoImpresaFactory()
+    training = TrainingFactory(pact=pact, union_delegates=4)
+    url = reverse("imprese:training_edit", args=[pact.pk, training.pk])
+    page = client_for(coordinatore).get(pact.get_absolute_url()).content.decode()
+    assert url in page
+    data = {"title": "Benessere", "date": "2016-11-15", "sessions": "3", "union_delegates": "6", "hr_managers": "2",
+            "other_participants": "0", "version": "1"}  # fmt: skip
+    response = client_for(coordinatore).post(url, {**data, "union_delegates": "-2"})
+    assert response.status_code == 200 and "Formazione non registrata" in response.content.decode()
+    assert client_for(coordinatore).post(url, data).status_code == 302
+    training.refresh_from_db()
+    assert (training.union_delegates, training.version) == (6, 2)
+    response = client_for(coordinatore).post(url, {**data, "union_delegates": "7"})  # the version seen is stale
+    assert "un&#x27;altra persona ha modificato" in response.content.decode()
+    assert client_for(udp_cremasco).get(url).status_code == 404
