@@ -8,10 +8,12 @@ from playwright.sync_api import expect
 
 from imprese.enums import PactStage
 from imprese.models import PattoImpresa
+from tests.imprese.factories import ledger_lines_2b
 
 
 @pytest.mark.e2e
 def test_coordinator_moves_a_company_from_first_contact_to_a_signed_pact(page, login, assert_accessible, screenshot):
+    ledger_lines_2b()
     login(page, "coordinatore")
     page.get_by_role("navigation", name="Navigazione principale").get_by_role("link", name="Imprese").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Patti con le imprese")
@@ -78,3 +80,27 @@ def test_coordinator_moves_a_company_from_first_contact_to_a_signed_pact(page, l
     pact = PattoImpresa.objects.get()
     assert pact.stage == PactStage.SIGNED and str(pact.signed_on) == "2016-11-20"
     assert pact.parties.count() == 3 and pact.indicators.count() == 1
+
+    # 6. The first payment: over the Cariplo share it is refused, within it it reaches the ledger.
+    page.get_by_role("link", name="Registra un pagamento").click()
+    page.get_by_label("Data").fill("2016-12-01")
+    page.get_by_label("Importo").fill("3600")
+    page.get_by_label("Fonte di finanziamento").select_option(label="Contributo Fondazione Cariplo")
+    page.get_by_label("Finalità").fill("Acconto per lo sportello aziendale")
+    page.get_by_role("button", name="Registra pagamento").click()
+    expect(page.get_by_text(re.compile("supera il budget residuo.*restano 3.500,00 €"))).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Importo").fill("2000")
+    page.get_by_role("button", name="Registra pagamento").click()
+    expect(page.get_by_role("alert")).to_contain_text("Pagamento registrato")
+    assert PattoImpresa.objects.get().payments.get().expense.line.action.code == "2B"
+
+    # 7. The wellbeing questionnaire, with the result on the company's indicator.
+    page.get_by_role("link", name="Registra un questionario").click()
+    page.get_by_label("Questionari distribuiti").fill("80")
+    page.get_by_label("Questionari restituiti").fill("52")
+    page.get_by_label("Conciliazione vita-lavoro: valore").fill("3.2")
+    assert_accessible(page)
+    page.get_by_role("button", name="Registra questionario").click()
+    expect(page.get_by_role("alert")).to_contain_text("Questionario registrato.")
+    expect(page.get_by_text("tasso di risposta 65,0%")).to_be_visible()
