@@ -35,6 +35,13 @@ class PattoImpresaForm(forms.ModelForm):
     """The pact's card. The version the user saw travels with the form, so a concurrent edit is refused."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    new_company_name = forms.CharField(
+        label="Oppure: nuova impresa (denominazione)",
+        max_length=200,
+        required=False,
+        help_text="Se l'impresa non è ancora nell'elenco, viene registrata tra le organizzazioni come «Impresa».",
+    )
+    new_company_tax_code = forms.CharField(label="Codice fiscale della nuova impresa", max_length=16, required=False)
 
     class Meta:
         model = PattoImpresa
@@ -55,7 +62,7 @@ class PattoImpresaForm(forms.ModelForm):
         }
 
     STEPS = [
-        ("1. Impresa e ambito", ["company", "district", "contacted_on"]),
+        ("1. Impresa e ambito", ["company", "new_company_name", "new_company_tax_code", "district", "contacted_on"]),
         ("2. Problema di comune interesse", ["problem", "workers_reached"]),
         ("5. Budget (massimo 7.000 €: 3.500 € Fondazione Cariplo + 3.500 € donazioni)",
          ["budget_cariplo", "budget_donations"]),
@@ -71,10 +78,13 @@ class PattoImpresaForm(forms.ModelForm):
         districts = District.objects.filter(pk__in=permissions.writable_district_ids(user))
         self.fields["district"].queryset = districts
         if not self.instance.pk and len(districts) == 1:
-            self.fields["district"].initial = districts[0].pk
+            self.initial["district"] = districts[0].pk
         for name in ("budget_cariplo", "budget_donations"):
             self.fields[name].widget.attrs.update(min="0", max="3500", step="0.01")
+        self.fields["company"].required = False
         if self.instance.pk:
+            del self.fields["new_company_name"], self.fields["new_company_tax_code"]
+            self.fields["company"].required = True
             self.fields["version"].initial = self.instance.version
             if not self.instance.budget_editable:
                 for name in ("budget_cariplo", "budget_donations", "company"):
@@ -83,7 +93,22 @@ class PattoImpresaForm(forms.ModelForm):
                 self.fields["contacted_on"].disabled = True
 
     def steps(self):
-        return [(title, [self[name] for name in names]) for title, names in self.STEPS]
+        return [(title, [self[name] for name in names if name in self.fields]) for title, names in self.STEPS]
+
+    def clean(self):
+        data = super().clean()
+        if "new_company_name" not in self.fields:
+            return data
+        chosen, new_name = data.get("company"), (data.get("new_company_name") or "").strip()
+        if chosen and new_name:
+            self.add_error(
+                "new_company_name", "Scegliere un'impresa dall'elenco oppure indicarne una nuova, non entrambe."
+            )
+        elif not chosen and not new_name and "company" not in self.errors:
+            self.add_error(
+                "company", "Scegliere l'impresa dall'elenco o indicare la denominazione di una nuova impresa."
+            )
+        return data
 
     def clean_company(self):
         company = self.cleaned_data.get("company")

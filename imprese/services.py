@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from governance.audit import audited_save
 from governance.budget.services import expense_reverse_payment, payment_post
+from governance.enums import OrganisationKind
 from governance.models import Organisation, ProjectYear
 from governance.money import as_money, format_eur, validate_money
 
@@ -44,14 +45,55 @@ def _require_writer(user, district_id) -> None:
 # --- The pact --------------------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def pact_save(*, pact: PattoImpresa, user, expected_version: int | None = None, formsets=()) -> PattoImpresa:
-    """Create or update a company pact (and its parties and agreed actions from valid formsets).
+def company_register(*, name: str, tax_code: str = "", district, user) -> Organisation:
+    """Record a company met for the first time in the organisations' registry (kind «Impresa», the pact's district).
 
-    Refuses an organisation that is not a company, a budget over its ceilings, a budget changed after the
-    signature and a concurrent edit; nothing is saved then.
+    A name already in the registry is refused: the user chooses that organisation instead.
+    """
+    _require_writer(user, getattr(district, "pk", None))
+    name = " ".join(name.split())
+    existing = Organisation.objects.filter(name__iexact=name).first()
+    if existing is not None:
+        raise ValidationError(
+            {"new_company_name": f"«{existing.name}» è già tra le organizzazioni: sceglierla dall'elenco."}
+        )
+    company = Organisation(
+        name=name, kind=OrganisationKind.COMPANY, tax_code=tax_code.strip().upper() or None, district=district
+    )
+    try:
+        company.full_clean()
+    except ValidationError as error:
+        raise ValidationError(
+            {"new_company_tax_code" if field == "tax_code" else "new_company_name": messages
+             for field, messages in error.message_dict.items()}
+        ) from error  # fmt: skip
+    company._history_user = user
+    company._change_reason = "Impresa registrata dalla scheda di un patto con le imprese"
+    company.save()
+    return company
+
+
+@transaction.atomic
+def pact_save(
+    *,
+    pact: PattoImpresa,
+    user,
+    expected_version: int | None = None,
+    formsets=(),
+    new_company_name: str = "",
+    new_company_tax_code: str = "",
+) -> PattoImpresa:
+    """Create or update a company pact (and its parties and agreed actions from valid formsets); a company met for
+    the first time is registered in the same transaction.
+
+    Refuses an organisation that is not a company, a budget over its ceilings, a budget or company changed after
+    the signature and a concurrent edit; nothing is saved then.
     """
     _require_writer(user, pact.district_id)
+    if new_company_name.strip() and not pact.pk:
+        pact.company = company_register(
+            name=new_company_name, tax_code=new_company_tax_code, district=pact.district, user=user
+        )
     if pact.pk:
         stored = PattoImpresa.objects.select_for_update().get(pk=pact.pk)
         _require_writer(user, stored.district_id)

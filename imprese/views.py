@@ -153,6 +153,8 @@ def _pact_form(request, *, pact: PattoImpresa):
                     user=request.user,
                     expected_version=form.cleaned_data.get("version"),
                     formsets=(parties, actions),
+                    new_company_name=form.cleaned_data.get("new_company_name", ""),
+                    new_company_tax_code=form.cleaned_data.get("new_company_tax_code", ""),
                 )
             except ConcurrentEditError as error:
                 messages.error(request, error.message)

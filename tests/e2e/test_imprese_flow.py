@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from governance.enums import OrganisationKind
+from governance.models import District
 from imprese.enums import PactStage
 from imprese.models import PattoImpresa
 from tests.imprese.factories import ledger_lines_2b
@@ -19,19 +21,19 @@ def test_coordinator_moves_a_company_from_first_contact_to_a_signed_pact(page, l
     expect(page.get_by_role("heading", level=1)).to_have_text("Patti con le imprese")
     assert_accessible(page)
 
-    # 1. The first contact with the company.
+    # 1. The first contact with a company not yet in the registry: it is registered with the pact.
     page.get_by_role("link", name="Nuovo patto con un'impresa").click()
-    page.locator("#id_company").select_option(label="Padania Acque Spa")
-    page.locator("#id_district").select_option(label="Cremonese")
+    page.get_by_label("Oppure: nuova impresa (denominazione)").fill("Ceramiche Padane S.r.l.")
+    expect(page.locator("#id_district")).to_have_value(str(District.objects.get(code="cremonese").pk))
     page.get_by_label("Data del primo contatto").fill("2016-07-05")
     page.get_by_label("Budget – quota Fondazione Cariplo").fill("3500")
     page.get_by_label("Budget – quota donazioni").fill("3500")
     assert_accessible(page)
     page.get_by_role("button", name="Salva").click()
     expect(page.get_by_role("alert")).to_contain_text("Patto salvato.")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Patto con Padania Acque Spa")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Patto con Ceramiche Padane S.r.l.")
     pact = PattoImpresa.objects.get()
-    assert pact.stage == PactStage.CONTACT
+    assert pact.stage == PactStage.CONTACT and pact.company.kind == OrganisationKind.COMPANY
 
     # 2. Elaboration starts.
     form = page.get_by_role("form", name="Cambio di fase")
@@ -53,7 +55,7 @@ def test_coordinator_moves_a_company_from_first_contact_to_a_signed_pact(page, l
     page.get_by_label("Problema di comune interesse").fill("Conciliare i turni con la cura dei familiari anziani.")
     page.get_by_label("Lavoratori raggiunti").fill("90")
     page.get_by_label("Ruolo nel patto (riga 1)").select_option(label="Proprietà dell'impresa")
-    page.get_by_label("Organizzazione (riga 1)").select_option(label="Padania Acque Spa")
+    page.get_by_label("Organizzazione (riga 1)").select_option(label="Ceramiche Padane S.r.l.")
     page.get_by_label("Ruolo nel patto (riga 2)").select_option(label="Rappresentanza dei lavoratori")
     page.get_by_label("Nome e qualifica (riga 2)").fill("RSU aziendale")
     page.get_by_label("Ruolo nel patto (riga 3)").select_option(label="Ente locale")

@@ -395,3 +395,35 @@ def test_no_activity_is_added_to_an_abandoned_pact():
     pact = pact_at(PactStage.ABANDONED)
     with pytest.raises(ValidationError):
         services.pact_record_add(pact=pact, record=Training(title="x", date=dt.date(2018, 1, 1)), user=writer())
+
+
+# --- A company met for the first time ------------------------------------------------------------------------------
+
+
+def test_a_new_company_is_registered_with_its_first_pact(udp_cremonese):
+    pact = services.pact_save(
+        pact=_new_pact(company=None),
+        user=udp_cremonese,
+        new_company_name="  Ceramiche   Padane S.r.l. ",
+        new_company_tax_code="01000000198",
+    )
+    company = Organisation.objects.get(name="Ceramiche Padane S.r.l.")
+    assert pact.company == company and company.kind == OrganisationKind.COMPANY
+    assert company.district == district() and company.tax_code == "01000000198"
+    assert company.history.get().history_user == udp_cremonese
+
+
+def test_a_new_company_with_a_name_already_registered_is_refused(udp_cremonese):
+    with pytest.raises(ValidationError) as error:
+        services.pact_save(pact=_new_pact(company=None), user=udp_cremonese, new_company_name="padania acque spa")
+    assert "«Padania Acque Spa» è già tra le organizzazioni" in str(error.value)
+    assert not PattoImpresa.objects.exists()
+
+
+def test_a_new_company_with_a_wrong_tax_code_saves_nothing(udp_cremonese):
+    pact = _new_pact(company=None)
+    organisations = Organisation.objects.count()
+    with pytest.raises(ValidationError) as error:
+        services.pact_save(pact=pact, user=udp_cremonese, new_company_name="Nuova", new_company_tax_code="123")
+    assert "11 cifre" in str(error.value)
+    assert Organisation.objects.count() == organisations and not PattoImpresa.objects.exists()

@@ -323,3 +323,28 @@ def test_a_training_is_corrected_on_its_own_page(client_for, coordinatore, udp_c
     response = client_for(coordinatore).post(url, {**data, "union_delegates": "7"})  # the version seen is stale
     assert "un&#x27;altra persona ha modificato" in response.content.decode()
     assert client_for(udp_cremasco).get(url).status_code == 404
+
+
+def test_coordinator_registers_a_company_met_for_the_first_time(client_for, coordinatore):
+    data = {**_form_data(CompanyFactory()), "company": "", "new_company_name": "Ceramiche Padane S.r.l."}
+    del data["parti-0-organisation"]
+    response = client_for(coordinatore).post(reverse("imprese:pact_create"), data)
+    pact = PattoImpresa.objects.get()
+    assert response.status_code == 302 and pact.company.name == "Ceramiche Padane S.r.l."
+    assert pact.company.kind == OrganisationKind.COMPANY
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"company": ""}, "Scegliere l&#x27;impresa dall&#x27;elenco o indicare la denominazione"),
+        ({"new_company_name": "Altra S.r.l."}, "non entrambe"),
+        ({"company": "", "new_company_name": "Padania Acque Spa"}, "è già tra le organizzazioni"),
+    ],
+)
+def test_pact_form_needs_exactly_one_company(client_for, coordinatore, overrides, message):
+    data = {**_form_data(CompanyFactory()), **overrides}
+    organisations = Organisation.objects.count()
+    response = client_for(coordinatore).post(reverse("imprese:pact_create"), data)
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not PattoImpresa.objects.exists() and Organisation.objects.count() == organisations
