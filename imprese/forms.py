@@ -62,7 +62,7 @@ class PattoImpresaForm(forms.ModelForm):
         }
 
     STEPS = [
-        ("1. Impresa e ambito", ["company", "new_company_name", "new_company_tax_code", "district", "contacted_on"]),
+        ("1. Impresa e ambito", ["company", "district", "new_company_name", "new_company_tax_code", "contacted_on"]),
         ("2. Problema di comune interesse", ["problem", "workers_reached"]),
         ("5. Budget (massimo 7.000 €: 3.500 € Fondazione Cariplo + 3.500 € donazioni)",
          ["budget_cariplo", "budget_donations"]),
