@@ -3,13 +3,13 @@
 from .bodies import (
     Attendance,
     BodyMember,
-    Decision,
     GovernanceBody,
     Meeting,
     MeetingAttachment,
     meeting_attachment_path,
 )
 from .convocations import DigestSent, Dispatch, ReminderPreference
+from .decisions import Decision
 from .territory import Action, District, Municipality, Organisation, ProjectYear, reference_date_default
 from .users import UserProfile
 
@@ -38,9 +38,9 @@ from .budget import (  # noqa: E402
     BudgetPlan,
     Expense,
     ExpenseAttachment,
-    PaymentMapping,
     expense_attachment_path,
 )
+from .payments import PaymentMapping  # noqa: E402
 
 __all__ += [
     "BudgetLine",

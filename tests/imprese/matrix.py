@@ -11,7 +11,15 @@ from decimal import Decimal
 from imprese import services
 from imprese.enums import PactStage
 from imprese.models import DisseminationAction, WelfarePackage
-from tests.imprese.factories import IndicatorFactory, TrainingFactory, ledger_lines_2b, pact_at, writer
+from tests.imprese.factories import (
+    IndicatorFactory,
+    PattoImpresaFactory,
+    TrainingFactory,
+    district,
+    ledger_lines_2b,
+    pact_at,
+    writer,
+)
 from tests.matrix import Case, statuses
 
 WRITERS = {"udp_cremonese": 200, "udp_cremasco": 200, "udp_casalasco": 200, "coordinatore": 200}
@@ -22,7 +30,9 @@ WRITE = statuses(404, direzione=403, udp_cremonese=200, coordinatore=200)
 WRITE_POST = statuses(404, direzione=403, udp_cremonese=302, coordinatore=302)
 
 MATRIX_IMPRESE = {
-    "imprese:pact_list": Case(LIST),
+    "imprese:pact_list": Case(
+        LIST, rows={"company_pact": READ, "company_pact_cremasco": statuses(404, direzione=200, udp_cremasco=200)}
+    ),
     "imprese:pact_create": Case(CREATE),
     "imprese:pact_detail": Case(READ, args=("company_pact",)),
     "imprese:pact_edit": Case(WRITE, args=("company_pact",)),
@@ -58,6 +68,7 @@ def imprese_world(request=None) -> dict:
     )
     return {
         "company_pact": pact,
+        "company_pact_cremasco": PattoImpresaFactory(district=district("cremasco")),
         "company_payment": payment,
         "company_training": TrainingFactory(pact=pact),
         "company_indicator": IndicatorFactory(pact=pact),
