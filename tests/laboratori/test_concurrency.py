@@ -1,17 +1,14 @@
 """Two simultaneous payments cannot together exceed a lab's budget (PostgreSQL: real row locks)."""
 
 import datetime as dt
-import threading
-import time
 from decimal import Decimal
-from unittest import mock
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from laboratori import services
 from laboratori.models import LabPayment
+from tests.concurrency import simultaneously
 from tests.laboratori.factories import LaboratorioFactory, lab_ledger_lines
 
 pytestmark = [
@@ -24,39 +21,18 @@ pytestmark = [
 def test_two_simultaneous_payments_cannot_overspend_the_lab_budget(udp_cremonese):
     lab_ledger_lines()
     lab = LaboratorioFactory(budget=Decimal("10000.00"))
-    real_paid = services.paid_total
-
-    def slow_paid(locked):
-        result = real_paid(locked)
-        time.sleep(0.5)  # both requests would read "0 paid" here if the lab row were not locked
-        return result
-
-    barrier = threading.Barrier(2)
-    outcomes = []
 
     def pay():
-        try:
-            barrier.wait()
-            services.payment_create(
-                lab=lab,
-                date=dt.date(2016, 10, 1),
-                amount=Decimal("6000.00"),
-                funding_source="cariplo",
-                description="Anticipo",
-                user=udp_cremonese,
-            )
-            outcomes.append("paid")
-        except ValidationError as error:
-            outcomes.append(error.messages[0])
-        finally:
-            connections.close_all()
+        services.payment_create(
+            lab=lab,
+            date=dt.date(2016, 10, 1),
+            amount=Decimal("6000.00"),
+            funding_source="cariplo",
+            description="Anticipo",
+            user=udp_cremonese,
+        )
 
-    with mock.patch.object(services, "paid_total", side_effect=slow_paid):
-        threads = [threading.Thread(target=pay) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+    outcomes = simultaneously(pay, slow=(services, "paid_total"))
     assert outcomes.count("paid") == 1, outcomes
     assert any("restano 4.000,00 €" in o for o in outcomes), outcomes
     assert LabPayment.objects.filter(lab=lab).count() == 1
