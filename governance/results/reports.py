@@ -27,6 +27,7 @@ from .selectors import TargetKey, TargetValue, format_quantity, in_force, key_of
 NOT_MEASURED = "non ancora rilevato"
 UNAVAILABLE = "non disponibile"  # the app does not give this figure to this user (or at this level)
 PROGRAMME_LABEL = "Totale programma"
+OWN_DISTRICTS_LABEL = "Programma (suoi ambiti)"  # programme targets, actuals counted in a district user's districts
 TRIENNIUM_LABEL = "Triennio"
 
 
@@ -49,6 +50,7 @@ class ResultRow:
     link: str | None = None
     manual: ManualValue | None = None
     manual_count: int = 0  # how many manual values add up to `actual`
+    own_districts_only: bool = False  # a district user's programme row: counted within their districts
 
     @property
     def unit(self) -> str:
@@ -60,7 +62,9 @@ class ResultRow:
 
     @property
     def area_label(self) -> str:
-        return self.district.name if self.district else PROGRAMME_LABEL
+        if self.district:
+            return self.district.name
+        return OWN_DISTRICTS_LABEL if self.own_districts_only else PROGRAMME_LABEL
 
     @property
     def current(self) -> TargetValue | None:
@@ -258,7 +262,7 @@ def results_report(
         .select_related("project_year")
         .order_by("-measured_on", "-pk"),
         years=[y.number for y in years],
-        district_ids=[d.pk for d in every_district],  # a programme total adds up every district
+        district_ids=[d.pk for d in visible],  # a programme row adds up the districts the user reads
     )
     year_numbers = [y.number for y in years]
     groups: dict[int, ActionGroup] = {}
@@ -284,6 +288,7 @@ def results_report(
                     revised=versions["revised"].get(key),
                     actual=None,
                     source=Source.NONE,
+                    own_districts_only=area is None and scope.district_scoped and not scope.programme_wide,
                 )
                 _measure(row, registered=registered, manual=manual, user=user)
                 group.rows.append(row)
