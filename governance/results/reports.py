@@ -73,9 +73,10 @@ class ResultRow:
 
     @property
     def share(self) -> Decimal | None:
-        """Actual as a percentage of the target in force (of the lower bound for a range)."""
+        """Actual as a percentage of the target in force (of the lower bound for a range); none on a district user's
+        programme row, where their districts are compared with the whole programme's target."""
         target = self.current
-        if self.actual is None or target is None or not target.value:
+        if self.own_districts_only or self.actual is None or target is None or not target.value:
             return None
         return (Decimal(self.actual) * 100 / target.value).quantize(Decimal("0.1"))
 
@@ -220,8 +221,10 @@ def _areas_for(*, scope, district_filter: District | None, districts: list[Distr
             return [district_filter]
         return districts if has_district_targets else []
     if scope.district_scoped:
-        own = [d for d in districts if d.pk in scope.district_ids]
-        return [district_filter] if district_filter is not None and district_filter in own else own
+        # Their districts against the district targets; elsewhere the programme row already counts their districts.
+        if district_filter is not None:
+            return [district_filter] if district_filter.pk in scope.district_ids else []
+        return [d for d in districts if d.pk in scope.district_ids] if has_district_targets else []
     return []
 
 
