@@ -615,6 +615,18 @@ INDICATORS: list[dict] = [
             )
         ],
     },
+    {
+        "code": "A3_DOMANDA_PAGANTE",
+        "action": "3",
+        "name": "Domanda pagante dei Civic Center",
+        "unit": Unit.EURO,
+        "measurement": COMPUTED,
+        "description": (
+            "Tariffe, iscrizioni e quote raccolte dai soggetti che organizzano le attività: monitorate, non nel budget "
+            "di progetto (seed 2345-2349). Codice aggiunto dall'azione 3; il seed non fissa un obiettivo."
+        ),
+        "targets": [],
+    },
     # Action 4 -- Wel(l)FARE LAB
     {
         "code": "A4_LAB_FORMATIVI",
@@ -633,6 +645,18 @@ INDICATORS: list[dict] = [
         "measurement": COMPUTED,
         "description": "6 giornate di seminario nel triennio (seed 1727-1729).",
         "targets": [T(ORIGINAL, 6, S_A4_SEMINARI)],
+    },
+    {
+        "code": "A4_ORE_FORMAZIONE",
+        "action": "4",
+        "name": "Ore di formazione svolte",
+        "unit": Unit.HOURS,
+        "measurement": COMPUTED,
+        "description": (
+            "Ore delle sessioni di formazione, ricerca ed elaborazione (seed 1124-1126). Codice aggiunto "
+            "dall'azione 4; il seed non fissa un obiettivo in ore."
+        ),
+        "targets": [],
     },
     *[
         {
