@@ -22,6 +22,7 @@ from tests.civic_center.matrix import MATRIX_CIVIC_CENTER, civic_center_world
 from tests.factories import DecisionFactory, MeetingAttachmentFactory, MeetingFactory
 from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
 from tests.governance.results.matrix import MATRIX_RESULTS, results_world
+from tests.imprese.matrix import MATRIX_IMPRESE, imprese_world
 from tests.laboratori.matrix import MATRIX_LABORATORI, laboratori_world
 from tests.matrix import (
     ALL_ROLES,
@@ -90,6 +91,7 @@ MATRIX = {
     **MATRIX_OPS,
     **MATRIX_CIVIC_CENTER,
     **MATRIX_WELLFARE_LAB,
+    **MATRIX_IMPRESE,
 }
 
 
@@ -154,6 +156,7 @@ def world(request, db, media_root):
         **results_world(request),
         **civic_center_world(request),
         **wellfare_lab_world(request),
+        **imprese_world(request),
     }
 
 

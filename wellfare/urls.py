@@ -18,6 +18,7 @@ urlpatterns = [
     path("laboratori/", include("laboratori.urls")),
     path("civic-center/", include("civic_center.urls")),
     path("wellfare-lab/", include("wellfare_lab.urls")),
+    path("imprese/", include("imprese.urls")),
     path("admin/", admin.site.urls),
 ]
 
