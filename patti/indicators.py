@@ -1,17 +1,17 @@
 """Action 1's indicators, computed for governance's results framework (registered in `PattiConfig.ready()`).
 
 Each function answers `compute(*, user, year, district_id)`: `year` a project-year number (None: the triennium),
-`district_id` a District pk (None: the whole programme). Aggregates carry no identity, so every role that reads
-Action 1's aggregates (patti/dashboard.py, AGGREGATE_READERS) gets the programme total; a district's figure only
-for the districts in the user's scope. Anyone else gets None ("non disponibile"). Each `link` points at the list
-behind the number, with the filters that reproduce it.
+`district_id` a District pk (None: the whole programme). Counted within what the user reads, as the Action 1 panel
+does (patti/dashboard.py): programme-wide readers of the aggregates every district, district staff their districts
+(and provincial records); a district outside the user's scope, or a role that reads no Action 1 aggregate, gets None
+("non disponibile"). Each `link` points at the list behind the number, with the filters that reproduce it.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 from django.urls import reverse
 
 from governance.indicators import ComputedIndicator
@@ -23,9 +23,17 @@ from .enums import SUPPORTED_IDEA_STATUSES, VALIDATED_IDEA_STATUSES, IdeaStatus,
 from .models import BusinessIdea, EmpowermentPath, Household, IdeaCall, Patto
 
 
-def _may_read(user, district_id: int | None) -> bool:
+def _area(user, district_id: int | None, *, provincial: bool = False) -> Q | None:
+    """The filter on `district` for this user and cell: Q() for everything, None when the user may not read it."""
     scope = user_scope(user)
-    return panel_visible(scope) and (district_id is None or scope.sees_district(district_id))
+    if not panel_visible(scope):
+        return None
+    if district_id is not None:
+        return Q(district_id=district_id) if scope.sees_district(district_id) else None
+    if scope.programme_wide:
+        return Q()
+    mine = Q(district_id__in=scope.district_ids)
+    return mine | Q(district__isnull=True) if provincial else mine
 
 
 def _url(name: str, **params) -> str:
@@ -33,34 +41,29 @@ def _url(name: str, **params) -> str:
     return f"{reverse(name)}?{query}" if query else reverse(name)
 
 
-def _signed(year: int | None, district_id: int | None):
-    """Pacts signed within the project years (in `year`, if given; of `district_id`, if given)."""
-    patti = Patto.objects.signed().filter(project_year__isnull=False)
-    if year is not None:
-        patti = patti.filter(project_year__number=year)
-    if district_id is not None:
-        patti = patti.filter(district_id=district_id)
-    return patti
+def _signed(year: int | None, area: Q):
+    """Pacts signed within the project years (in `year`, if given), in `area`."""
+    patti = Patto.objects.signed().filter(project_year__isnull=False).filter(area)
+    return patti if year is None else patti.filter(project_year__number=year)
 
 
 def pacts_signed(*, user, year=None, district_id=None) -> int | None:
-    if not _may_read(user, district_id):
-        return None
-    return _signed(year, district_id).count()
+    area = _area(user, district_id)
+    return None if area is None else _signed(year, area).count()
 
 
 def households_reached(*, user, year=None, district_id=None) -> int | None:
     """Households with at least one pact signed (in the year): each counted once."""
-    if not _may_read(user, district_id):
-        return None
-    return _signed(year, district_id).values("household_id").distinct().count()
+    area = _area(user, district_id)
+    return None if area is None else _signed(year, area).values("household_id").distinct().count()
 
 
 def people_reached(*, user, year=None, district_id=None) -> int | None:
     """Members (adults and minors) of the households reached, each household counted once."""
-    if not _may_read(user, district_id):
+    area = _area(user, district_id)
+    if area is None:
         return None
-    households = Household.objects.filter(pk__in=_signed(year, district_id).values("household_id"))
+    households = Household.objects.filter(pk__in=_signed(year, area).values("household_id"))
     return households.aggregate(n=Sum(F("adults") + F("minors")))["n"] or 0
 
 
@@ -70,9 +73,8 @@ def pacts_link(*, year=None, district_id=None) -> str:
 
 def _pacts_of_kind(kind: str):
     def compute(*, user, year=None, district_id=None) -> int | None:
-        if not _may_read(user, district_id):
-            return None
-        return _signed(year, district_id).filter(kind=kind).count()
+        area = _area(user, district_id)
+        return None if area is None else _signed(year, area).filter(kind=kind).count()
 
     def link(*, year=None, district_id=None) -> str:
         return _url("patti:patto_list", signed="true", kind=kind, project_year=year, district=district_id)
@@ -82,11 +84,10 @@ def _pacts_of_kind(kind: str):
 
 def empowerment_paths(*, user, year=None, district_id=None) -> int | None:
     """Empowerment paths started (in the year's dates, if given)."""
-    if not _may_read(user, district_id):
+    area = _area(user, district_id)
+    if area is None:
         return None
-    paths = EmpowermentPath.objects.all()
-    if district_id is not None:
-        paths = paths.filter(district_id=district_id)
+    paths = EmpowermentPath.objects.filter(area)
     if year is not None:
         bounds = ProjectYear.objects.filter(number=year).values("start", "end").first()
         if bounds is None:
@@ -101,7 +102,7 @@ def empowerment_link(*, year=None, district_id=None) -> str:
 
 def idea_calls(*, user, year=None, district_id=None) -> int | None:
     """Calls for business ideas are provincial: no district figure."""
-    if district_id is not None or not _may_read(user, None):
+    if district_id is not None or _area(user, None) is None:
         return None
     calls = IdeaCall.objects.all()
     if year is not None:
@@ -115,13 +116,12 @@ def idea_calls_link(*, year=None, district_id=None) -> str:
 
 def _ideas(statuses):
     def compute(*, user, year=None, district_id=None) -> int | None:
-        if not _may_read(user, district_id):
+        area = _area(user, district_id, provincial=True)
+        if area is None:
             return None
-        ideas = BusinessIdea.objects.filter(status__in=statuses)
+        ideas = BusinessIdea.objects.filter(status__in=statuses).filter(area)
         if year is not None:
             ideas = ideas.filter(call__project_year__number=year)
-        if district_id is not None:
-            ideas = ideas.filter(district_id=district_id)
         return ideas.count()
 
     return compute

@@ -30,6 +30,7 @@ class Unit(models.TextChoices):
     HOUSEHOLDS = "households", "nuclei familiari"
     PEOPLE = "people", "persone"
     DAYS = "days", "giornate"
+    HOURS = "hours", "ore"
 
     @property
     def additive(self) -> bool:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from ..audit import audited_save
+from ..indicators import computed_indicator
 from ..models import District, Indicator, ManualValue, ProjectYear
 
 DEMO_SOURCE = "[DEMO] Dato dimostrativo, non reale"
@@ -15,10 +16,6 @@ DEMO_SOURCE = "[DEMO] Dato dimostrativo, non reale"
 DEMO_VALUES = [
     ("A1_QUOTA_SUSSIDI", 2, None, "18", dt.date(2017, 5, 31)),
     ("A1_QUOTA_SUSSIDI", 3, None, "27.5", dt.date(2018, 4, 30)),
-    ("A2B_LAVORATORI", None, "cremonese", "310", dt.date(2018, 4, 30)),
-    ("A2B_LAVORATORI", None, "cremasco", "270", dt.date(2018, 4, 30)),
-    ("A2B_LAVORATORI", None, "casalasco", "90", dt.date(2018, 4, 30)),
-    ("A3_ALUNNI", None, None, "1180", dt.date(2018, 4, 30)),
 ]
 
 
@@ -31,7 +28,7 @@ def seed_results_demo(*, stdout) -> None:
     districts = {d.code: d for d in District.objects.all()}
     author = get_user_model().objects.filter(username="direzione").first()
     for code, year, district, value, measured_on in DEMO_VALUES:
-        if code not in indicators:
+        if code not in indicators or computed_indicator(code) is not None:
             continue
         audited_save(
             ManualValue(

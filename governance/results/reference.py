@@ -485,11 +485,8 @@ INDICATORS: list[dict] = [
         "action": "2B",
         "name": "Lavoratori e lavoratrici raggiunti",
         "unit": Unit.PEOPLE,
-        "measurement": MANUAL,
-        "description": (
-            "Lavoratori e lavoratrici delle imprese coinvolte: 1.000 nel triennio (seed 962). Dove non esiste un "
-            "elenco si inserisce a mano con il documento di fonte."
-        ),
+        "measurement": COMPUTED,
+        "description": ("Lavoratori e lavoratrici delle imprese coinvolte: 1.000 nel triennio (seed 962)."),
         "targets": [T(ORIGINAL, 1000, reached("962", "n.1000 lavoratori/lavoratrici"))],
     },
     {
@@ -497,7 +494,7 @@ INDICATORS: list[dict] = [
         "action": "2B",
         "name": "Delegati sindacali coinvolti",
         "unit": Unit.PEOPLE,
-        "measurement": MANUAL,
+        "measurement": COMPUTED,
         "description": "Delegati sindacali coinvolti (anche nella formazione): 50 nel triennio (seed 963).",
         "targets": [T(ORIGINAL, 50, reached("963", "n.50 delegati sindacali"))],
     },
@@ -585,7 +582,7 @@ INDICATORS: list[dict] = [
         "action": "3",
         "name": "Alunni e ragazzi raggiunti",
         "unit": Unit.PEOPLE,
-        "measurement": MANUAL,
+        "measurement": COMPUTED,
         "description": "Alunni/ragazzi raggiunti dai Civic Center: 1.500 nel triennio (seed 1090).",
         "targets": [T(ORIGINAL, 1500, reached("1090", "n. 1500 alunni/ragazzi"))],
     },
@@ -594,7 +591,7 @@ INDICATORS: list[dict] = [
         "action": "3",
         "name": "Nuclei familiari raggiunti dai Civic Center",
         "unit": Unit.HOUSEHOLDS,
-        "measurement": MANUAL,
+        "measurement": COMPUTED,
         "description": "Nuclei familiari: 500 nel triennio (seed 1090-1092).",
         "targets": [T(ORIGINAL, 500, reached("1090-1092", "n. 500 nuclei familiari"))],
     },
@@ -615,6 +612,18 @@ INDICATORS: list[dict] = [
             )
         ],
     },
+    {
+        "code": "A3_DOMANDA_PAGANTE",
+        "action": "3",
+        "name": "Domanda pagante dei Civic Center",
+        "unit": Unit.EURO,
+        "measurement": COMPUTED,
+        "description": (
+            "Tariffe, iscrizioni e quote raccolte dai soggetti che organizzano le attività: monitorate, non nel budget "
+            "di progetto (seed 2345-2349). Codice aggiunto dall'azione 3; il seed non fissa un obiettivo."
+        ),
+        "targets": [],
+    },
     # Action 4 -- Wel(l)FARE LAB
     {
         "code": "A4_LAB_FORMATIVI",
@@ -633,6 +642,18 @@ INDICATORS: list[dict] = [
         "measurement": COMPUTED,
         "description": "6 giornate di seminario nel triennio (seed 1727-1729).",
         "targets": [T(ORIGINAL, 6, S_A4_SEMINARI)],
+    },
+    {
+        "code": "A4_ORE_FORMAZIONE",
+        "action": "4",
+        "name": "Ore di formazione svolte",
+        "unit": Unit.HOURS,
+        "measurement": COMPUTED,
+        "description": (
+            "Ore delle sessioni di formazione, ricerca ed elaborazione (seed 1124-1126). Codice aggiunto "
+            "dall'azione 4; il seed non fissa un obiettivo in ore."
+        ),
+        "targets": [],
     },
     *[
         {

@@ -27,6 +27,7 @@ from .selectors import TargetKey, TargetValue, format_quantity, in_force, key_of
 NOT_MEASURED = "non ancora rilevato"
 UNAVAILABLE = "non disponibile"  # the app does not give this figure to this user (or at this level)
 PROGRAMME_LABEL = "Totale programma"
+OWN_DISTRICTS_LABEL = "Programma (suoi ambiti)"  # programme targets, actuals counted in a district user's districts
 TRIENNIUM_LABEL = "Triennio"
 
 
@@ -49,6 +50,7 @@ class ResultRow:
     link: str | None = None
     manual: ManualValue | None = None
     manual_count: int = 0  # how many manual values add up to `actual`
+    own_districts_only: bool = False  # a district user's programme row: counted within their districts
 
     @property
     def unit(self) -> str:
@@ -60,7 +62,9 @@ class ResultRow:
 
     @property
     def area_label(self) -> str:
-        return self.district.name if self.district else PROGRAMME_LABEL
+        if self.district:
+            return self.district.name
+        return OWN_DISTRICTS_LABEL if self.own_districts_only else PROGRAMME_LABEL
 
     @property
     def current(self) -> TargetValue | None:
@@ -69,9 +73,10 @@ class ResultRow:
 
     @property
     def share(self) -> Decimal | None:
-        """Actual as a percentage of the target in force (of the lower bound for a range)."""
+        """Actual as a percentage of the target in force (of the lower bound for a range); none on a district user's
+        programme row, where their districts are compared with the whole programme's target."""
         target = self.current
-        if self.actual is None or target is None or not target.value:
+        if self.own_districts_only or self.actual is None or target is None or not target.value:
             return None
         return (Decimal(self.actual) * 100 / target.value).quantize(Decimal("0.1"))
 
@@ -216,8 +221,10 @@ def _areas_for(*, scope, district_filter: District | None, districts: list[Distr
             return [district_filter]
         return districts if has_district_targets else []
     if scope.district_scoped:
-        own = [d for d in districts if d.pk in scope.district_ids]
-        return [district_filter] if district_filter is not None and district_filter in own else own
+        # Their districts against the district targets; elsewhere the programme row already counts their districts.
+        if district_filter is not None:
+            return [district_filter] if district_filter.pk in scope.district_ids else []
+        return [d for d in districts if d.pk in scope.district_ids] if has_district_targets else []
     return []
 
 
@@ -258,7 +265,7 @@ def results_report(
         .select_related("project_year")
         .order_by("-measured_on", "-pk"),
         years=[y.number for y in years],
-        district_ids=[d.pk for d in every_district],  # a programme total adds up every district
+        district_ids=[d.pk for d in visible],  # a programme row adds up the districts the user reads
     )
     year_numbers = [y.number for y in years]
     groups: dict[int, ActionGroup] = {}
@@ -284,6 +291,7 @@ def results_report(
                     revised=versions["revised"].get(key),
                     actual=None,
                     source=Source.NONE,
+                    own_districts_only=area is None and scope.district_scoped and not scope.programme_wide,
                 )
                 _measure(row, registered=registered, manual=manual, user=user)
                 group.rows.append(row)

@@ -159,3 +159,10 @@ def test_every_quoted_number_is_in_the_cited_seed_lines():
             if numbers and not all(n in text for n in numbers):
                 wrong.append(f"{target}: {[n for n in numbers if n not in text]} not in seed {cited}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_every_code_an_app_registers_is_an_indicator_of_the_results_page():
+    """A code an app adds (the contract allows it) must be seeded too, or its actuals would never be shown."""
+    from governance.indicators import registered_codes
+
+    assert registered_codes() <= set(Indicator.objects.values_list("code", flat=True))

@@ -176,11 +176,12 @@ def test_district_user_sees_own_district_against_district_targets_and_the_progra
     labs = cells(report, "A2A_LAB_ATTIVATI")
     assert str(labs[(3, "Cremasco")].revised) == "6" and str(labs[(3, None)].revised) == "15"
     patti = cells(report, "A1_PATTI")
-    assert patti[(2, "Cremasco")].actual == 2  # own district
-    assert patti[(2, None)].actual == 4  # and the programme total (an aggregate, no identity)
+    assert set(patti) == {(1, None), (2, None), (3, None), (None, None)}  # no district targets: the programme row
+    assert patti[(2, None)].actual == 2  # programme targets, counted within the user's districts
+    assert str(patti[(2, None)].revised) == "134" and patti[(2, None)].share is None
     page = client_for(udp_cremasco).get(URL)
     rendered = html_rows(page)
-    assert {r[2] for r in rendered} == {"Cremasco", "Totale programma"}
+    assert {r[2] for r in rendered} == {"Cremasco", "Programma (suoi ambiti)"}
     assert "Cremonese" not in {r[2] for r in rendered}
 
 
@@ -299,9 +300,7 @@ def test_page_queries_do_not_grow_with_the_data(client_for, direzione, udp_crema
             client.get(URL, {"format": "csv"})
 
 
-def test_district_user_reads_programme_totals_of_manual_values_but_only_own_district_values(
-    client_for, udp_cremasco, media_root, unregistered
-):
+def test_district_user_reads_only_own_district_manual_values(client_for, udp_cremasco, media_root, unregistered):
     unregistered("A2A_PERSONE")
     people = Indicator.objects.get(code="A2A_PERSONE")
     cremonese = ManualValueFactory(
@@ -313,8 +312,7 @@ def test_district_user_reads_programme_totals_of_manual_values_but_only_own_dist
         indicator=people, district=district("cremasco"), value=Decimal("800"), source="Relazione UdP Cremasco"
     )
     rows = cells(results_report(user=udp_cremasco, indicator=people), "A2A_PERSONE")
-    assert rows[(None, "Cremasco")].actual == Decimal("800.00")
-    assert rows[(None, None)].actual == Decimal("2000.00")  # the programme total adds every district
+    assert rows[(None, None)].actual == Decimal("800.00")  # the programme row adds up the districts the user reads
     client = client_for(udp_cremasco)
     page = text(client.get(reverse("governance:indicator_detail", args=[people.pk])))
     assert "Relazione UdP Cremasco" in page and "Relazione UdP Cremonese" not in page
