@@ -357,7 +357,7 @@ def receipt_issue(
     """Issue the receipt of one gift (or pledge payment): the next number of the issue year, the legal wording of
     the gift's date and donor kind (cash: no tax benefit; in kind: the goods and their stated value)."""
     require_staff(user)
-    donation = Donation.objects.select_for_update().select_related("donor").get(pk=donation.pk)
+    donation = Donation.objects.select_for_update(of=("self",)).select_related("donor").get(pk=donation.pk)
     donor = donation.donor
     if donor is None:
         raise ValidationError("Una donazione anonima non ha una ricevuta nominativa.")
@@ -435,7 +435,7 @@ def transfer_create(
     oldest not yet transferred). Never beyond the available balance; never to another designation. Not an expense."""
     require_staff(user)
     validate_money(amount)
-    designation = Designation.objects.select_for_update().select_related("action", "district").get(pk=designation.pk)
+    designation = Designation.objects.select_for_update(of=("self",)).select_related("action", "district").get(pk=designation.pk)
     _check_destination(designation, holder, action)
     available = available_balance(designation)
     if amount > available:
