@@ -247,7 +247,7 @@ class Donor(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def consent_state(self) -> dict[str, "ConsentRecord | None"]:
+    def consent_state(self) -> dict[str, ConsentRecord | None]:
         """The latest consent record per channel (None: never asked)."""
         latest: dict[str, ConsentRecord | None] = dict.fromkeys(ContactChannel.values)
         for record in sorted(self.consents.all(), key=lambda r: (r.date, r.pk)):
@@ -569,9 +569,7 @@ class Donation(AuditedModel):
         "importo", **MONEY_FIELD, validators=[validate_positive_money], help_text="Per i doni in natura: il valore."
     )
     gift_kind = models.CharField("tipo di dono", max_length=10, choices=GiftKind.choices, default=GiftKind.MONEY)
-    payment_method = models.CharField(
-        "modalità di pagamento", max_length=20, choices=PaymentMethod.choices, blank=True
-    )
+    payment_method = models.CharField("modalità di pagamento", max_length=20, choices=PaymentMethod.choices, blank=True)
     in_kind_description = models.TextField("descrizione dei beni o servizi donati", blank=True)
     campaign = models.ForeignKey(
         Campaign, verbose_name="campagna", on_delete=models.PROTECT, null=True, blank=True, related_name="donations"
@@ -660,7 +658,9 @@ class Donation(AuditedModel):
 
 class LegalBasisQuerySet(models.QuerySet):
     def valid_for(self, *, day: dt.date, applies: str):
-        return self.filter(applies_to=applies, valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        return self.filter(applies_to=applies, valid_from__lte=day).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
 
 
 class LegalBasis(AuditedModel):
@@ -702,7 +702,9 @@ class LegalBasis(AuditedModel):
                 Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from)
             )
             if overlapping.exclude(pk=self.pk).exists():
-                raise ValidationError("Le date si sovrappongono a un'altra base giuridica per lo stesso tipo di donatore.")
+                raise ValidationError(
+                    "Le date si sovrappongono a un'altra base giuridica per lo stesso tipo di donatore."
+                )
 
 
 NO_BENEFIT_WORDING = (
@@ -825,3 +827,5 @@ class TransferAllocation(models.Model):
             models.UniqueConstraint(fields=["transfer", "donation"], name="one_allocation_per_gift"),
         ]
 
+    def __str__(self):
+        return f"{self.amount} € della donazione n. {self.donation_id}"

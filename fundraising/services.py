@@ -56,7 +56,11 @@ def _changed_personal_fields(donor: Donor) -> list[str]:
     if donor.pk is None:
         return []
     stored = Donor.objects.filter(pk=donor.pk).values(*PERSONAL_FIELDS).first() or {}
-    return [str(Donor._meta.get_field(name).verbose_name) for name in PERSONAL_FIELDS if stored.get(name) != getattr(donor, name)]
+    return [
+        str(Donor._meta.get_field(name).verbose_name)
+        for name in PERSONAL_FIELDS
+        if stored.get(name) != getattr(donor, name)
+    ]
 
 
 @transaction.atomic
@@ -311,7 +315,9 @@ def pledge_payment_create(
 # --- Receipts -------------------------------------------------------------------------------------------------
 
 
-def _wording_for(donation: Donation, donor: Donor, legal_basis: LegalBasis | None) -> tuple[LegalBasis | None, str, bool]:
+def _wording_for(
+    donation: Donation, donor: Donor, legal_basis: LegalBasis | None
+) -> tuple[LegalBasis | None, str, bool]:
     """(legal basis, wording, tax benefit) of a gift's receipt."""
     if donation.is_money and donation.payment_method == PaymentMethod.CASH:
         if legal_basis is not None:
@@ -365,7 +371,9 @@ def receipt_issue(
         raise ValidationError("Il donatore è stato anonimizzato: non si emettono nuove ricevute.")
     existing = Receipt.objects.filter(donation=donation, voided_at__isnull=True).first()
     if existing is not None:
-        raise ValidationError(f"La donazione ha già la ricevuta n. {existing.number}/{existing.year}: non se ne emette una seconda.")
+        raise ValidationError(
+            f"La donazione ha già la ricevuta n. {existing.number}/{existing.year}: non se ne emette una seconda."
+        )
     issued_on = issued_on or timezone.localdate()
     if issued_on < donation.date:
         raise ValidationError("La ricevuta non può precedere la data del dono.")
@@ -397,7 +405,9 @@ def receipt_void(*, receipt: Receipt, reason: str, user) -> Receipt:
         raise ValidationError("La ricevuta è già annullata.")
     receipt.voided_at = timezone.now()
     receipt.void_reason = reason.strip()
-    return audited_save(receipt, user=user, expected_version=receipt.version, reason=f"Annullata: {receipt.void_reason}")
+    return audited_save(
+        receipt, user=user, expected_version=receipt.version, reason=f"Annullata: {receipt.void_reason}"
+    )
 
 
 # --- Transfers ------------------------------------------------------------------------------------------------
@@ -411,7 +421,10 @@ def available_balance(designation: Designation) -> Decimal:
 def _check_destination(designation: Designation, holder: Organisation, action: Action) -> None:
     if designation.kind == DesignationKind.ACTION and designation.action_id != action.pk:
         raise ValidationError(
-            {"action": f"Le donazioni vincolate all'Azione {designation.action.code} si trasferiscono solo a quell'azione."}
+            {
+                "action": f"Le donazioni vincolate all'Azione {designation.action.code} si trasferiscono solo a "
+                "quell'azione."
+            }
         )
     if designation.kind == DesignationKind.SUBFUND and holder.district_id != designation.district_id:
         raise ValidationError(
@@ -435,7 +448,9 @@ def transfer_create(
     oldest not yet transferred). Never beyond the available balance; never to another designation. Not an expense."""
     require_staff(user)
     validate_money(amount)
-    designation = Designation.objects.select_for_update(of=("self",)).select_related("action", "district").get(pk=designation.pk)
+    designation = (
+        Designation.objects.select_for_update(of=("self",)).select_related("action", "district").get(pk=designation.pk)
+    )
     _check_destination(designation, holder, action)
     available = available_balance(designation)
     if amount > available:
@@ -452,7 +467,10 @@ def transfer_create(
         wrong = [d for d in donations if d.designation_id != designation.pk or d.gift_kind != GiftKind.MONEY]
         if wrong:
             raise ValidationError(
-                {"donations": f"La donazione n. {wrong[0].pk} non ha la destinazione «{designation}»: non si trasferisce qui."}
+                {
+                    "donations": f"La donazione n. {wrong[0].pk} non ha la destinazione «{designation}»: "
+                    "non si trasferisce qui."
+                }
             )
         gifts = gifts.filter(pk__in=[d.pk for d in donations])
     plan, remaining = [], amount

@@ -14,6 +14,7 @@ urlpatterns = [
     path("accessibilita/", pages.accessibility, name="accessibility"),
     path("governance/", include("governance.urls")),
     path("patti/", include("patti.urls")),
+    path("fundraising/", include("fundraising.urls")),
     path("admin/", admin.site.urls),
 ]
 
