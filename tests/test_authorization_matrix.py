@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from governance.models import GovernanceBody, Organisation
 from tests.factories import MeetingAttachmentFactory, MeetingFactory
+from tests.fundraising.matrix import MATRIX_FUNDRAISING, fundraising_world
 from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
 from tests.matrix import (
     ALL_ROLES,
@@ -60,7 +61,7 @@ MATRIX_CORE = {
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
 
-MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI}
+MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI, **MATRIX_FUNDRAISING}
 
 
 def project_url_names():
@@ -97,6 +98,7 @@ def world(request, db, media_root):
         "attachment": MeetingAttachmentFactory(meeting=meeting),
         **budget_world(),
         **patti_world(request),
+        **fundraising_world(request),
     }
 
 
