@@ -6,6 +6,7 @@ from django import forms
 
 from governance.forms import DateInput
 from governance.models import Action, Organisation
+from governance.money import format_eur
 
 from . import services
 from .enums import PaymentMethod
@@ -37,6 +38,10 @@ class VersionedForm(forms.ModelForm):
 
 def donor_choices():
     return Donor.objects.active().filter(anonymised_at__isnull=True)
+
+
+def donor_label(donor: Donor) -> str:
+    return f"{donor.display_name} ({donor.code})"
 
 
 class DonorForm(VersionedForm):
@@ -80,6 +85,7 @@ class RelationshipForm(forms.ModelForm):
         if donor is not None:
             queryset = queryset.exclude(pk=donor.pk)
         self.fields["related"].queryset = queryset
+        self.fields["related"].label_from_instance = donor_label
 
 
 class ReasonForm(forms.Form):
@@ -140,6 +146,8 @@ class DonationForm(DesignationMixin, VersionedForm):
         self.fields["donor"].queryset = donor_choices()
         self.fields["donor"].empty_label = "Anonimo"
         self.fields["soft_credit"].queryset = donor_choices()
+        self.fields["donor"].label_from_instance = donor_label
+        self.fields["soft_credit"].label_from_instance = donor_label
         self.fields["payment_method"].help_text = "Solo per i doni in denaro; i contanti non danno benefici fiscali."
 
 
@@ -152,6 +160,7 @@ class PledgeForm(DesignationMixin, VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["donor"].queryset = donor_choices()
+        self.fields["donor"].label_from_instance = donor_label
 
 
 class InstalmentForm(forms.Form):
@@ -202,5 +211,6 @@ class TransferForm(forms.Form):
             .order_by("date", "pk")
         )
         self.fields["donations"].label_from_instance = lambda d: (
-            f"n. {d.pk} del {d.date:%d/%m/%Y} – {d.amount} € – {d.donor or 'anonimo'}"
+            f"n. {d.pk} del {d.date:%d/%m/%Y} – {format_eur(d.amount)} – "
+            f"{d.donor.display_name if d.donor else 'anonimo'}"
         )

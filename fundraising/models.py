@@ -205,7 +205,9 @@ class Donor(models.Model):
         ]
 
     def __str__(self):
-        return self.display_name
+        """The pseudonymous code only: a donor's name never leaks through a generic rendering (admin, history,
+        logs); screens for the Staff Fundraising show `display_name` explicitly."""
+        return self.code
 
     def get_absolute_url(self):
         return reverse("fundraising:donor_detail", args=[self.pk])
@@ -294,7 +296,7 @@ class DonorRelationship(AuditedModel):
         ]
 
     def __str__(self):
-        return f"{self.donor} – {self.get_kind_display()} – {self.related}"
+        return f"{self.donor.code} – {self.get_kind_display()} – {self.related.code}"
 
 
 class DonorMerge(models.Model):
@@ -509,7 +511,7 @@ class Pledge(AuditedModel):
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="pledge_amount_positive")]
 
     def __str__(self):
-        return f"Impegno n. {self.pk} · {self.donor}"
+        return f"Impegno n. {self.pk} · {self.donor.code}"
 
     def get_absolute_url(self):
         return reverse("fundraising:pledge_detail", args=[self.pk])
@@ -764,7 +766,11 @@ class Receipt(AuditedModel):
         ]
 
     def __str__(self):
-        return f"Ricevuta n. {self.number}/{self.year}"
+        return f"Ricevuta n. {self.label}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}/{self.year}"
 
     def get_absolute_url(self):
         return reverse("fundraising:receipt_detail", args=[self.pk])
