@@ -8,6 +8,8 @@ from .models import (
     Attendance,
     BodyMember,
     Decision,
+    DigestSent,
+    Dispatch,
     District,
     GovernanceBody,
     Meeting,
@@ -15,6 +17,7 @@ from .models import (
     Municipality,
     Organisation,
     ProjectYear,
+    ReminderPreference,
     UserProfile,
 )
 
@@ -160,6 +163,42 @@ class UserProfileAdmin(ScopedAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         return queryset if request.user.is_superuser else queryset.filter(user=request.user)
+
+
+@admin.register(Dispatch)
+class DispatchAdmin(ScopedAdmin):
+    """What was sent for a meeting: written only by the convocation service, never changed or deleted here."""
+
+    list_display = ["sent_at", "meeting", "kind", "status", "sent_by"]
+    list_filter = ["kind", "status"]
+    list_select_related = ["meeting__body", "sent_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReminderPreference)
+class ReminderPreferenceAdmin(ScopedAdmin):
+    list_display = ["user", "frequency"]
+    list_filter = ["frequency"]
+
+
+@admin.register(DigestSent)
+class DigestSentAdmin(admin.ModelAdmin):
+    list_display = ["sent_on", "address", "items"]
+    date_hierarchy = "sent_on"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 from .budget import admin as budget_admin  # noqa: E402, F401  (registers the budget models)

@@ -13,9 +13,12 @@ class GovernanceConfig(AppConfig):
         from .budget.permissions import can_read_budget
         from .dashboard import register_panel
         from .navigation import NavEntry, register_nav
+        from .reminders import GOVERNANCE_REMINDERS, register_reminder
         from .scoping import user_scope
 
         register_panel(BUDGET_PANEL)
+        for source in GOVERNANCE_REMINDERS:
+            register_reminder(source)
 
         def has_scope(user):
             return not user_scope(user).is_empty

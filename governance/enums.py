@@ -60,3 +60,21 @@ class DecisionStatus(models.TextChoices):
     OPEN = "open", "Aperta"
     DONE = "done", "Completata"
     DROPPED = "dropped", "Abbandonata"
+
+
+class DispatchKind(models.TextChoices):
+    CONVOCATION = "convocation", "Convocazione"
+    UPDATE = "update", "Aggiornamento della convocazione"
+    CANCELLATION = "cancellation", "Annullamento"
+    MINUTES = "minutes", "Invio del verbale"
+
+
+class DispatchStatus(models.TextChoices):
+    SENT = "sent", "Inviata"
+    FAILED = "failed", "Non inviata (errore del server di posta)"
+
+
+class DigestFrequency(models.TextChoices):
+    DAILY = "daily", "Ogni giorno"
+    WEEKLY = "weekly", "Una volta alla settimana (il lunedì)"
+    OFF = "off", "Mai"

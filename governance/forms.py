@@ -1,10 +1,19 @@
 """Forms of the governance app; validation calls the models' rules (`clean`)."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.forms import inlineformset_factory
 
 from .enums import AttendanceStatus
-from .models import Attendance, BodyMember, Decision, GovernanceBody, Meeting, MeetingAttachment
+from .models import (
+    Attendance,
+    BodyMember,
+    Decision,
+    GovernanceBody,
+    Meeting,
+    MeetingAttachment,
+    ReminderPreference,
+)
 
 
 class DateInput(forms.DateInput):
@@ -27,9 +36,13 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["date", "start_time", "place", "online", "online_link", "agenda", "minutes", "topics"]
+        fields = [
+            "date", "start_time", "place", "online", "online_link",
+            "agenda", "minutes", "minutes_approved_on", "topics",
+        ]  # fmt: skip
         widgets = {
             "date": DateInput(),
+            "minutes_approved_on": DateInput(),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "agenda": forms.Textarea(attrs={"rows": 4}),
             "minutes": forms.Textarea(attrs={"rows": 6}),
@@ -101,11 +114,35 @@ AttendanceFormSet = inlineformset_factory(
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
-        fields = ["text", "owner", "owner_organisation", "due_date", "status"]
+        fields = ["text", "owner_member", "owner_user", "owner", "owner_organisation", "due_date", "status"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_date": DateInput()}
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_member"].queryset = members if members is not None else BodyMember.objects.none()
+        self.fields["owner_user"].queryset = (
+            get_user_model().objects.filter(is_active=True, groups__isnull=False).distinct().order_by("username")
+        )
+        self.fields["owner"].label = "responsabile esterno"
+
+    def clean(self):
+        data = super().clean()
+        named = [data.get("owner_member"), data.get("owner_user"), (data.get("owner") or "").strip()]
+        if sum(bool(n) for n in named) > 1:
+            raise forms.ValidationError(
+                "Indicare un solo responsabile: un componente, un utente oppure il nome di un responsabile esterno."
+            )
+        return data
 
 
 class BaseDecisionFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, members=None, **kwargs):
+        self.members = members
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "members": self.members}
+
     def clean(self):
         super().clean()
         meeting_date = getattr(self, "meeting_date", None)
@@ -126,3 +163,10 @@ class MeetingAttachmentForm(forms.ModelForm):
     class Meta:
         model = MeetingAttachment
         fields = ["title", "file", "signed_minutes"]
+
+
+class ReminderPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = ReminderPreference
+        fields = ["frequency"]
+        widgets = {"frequency": forms.RadioSelect}

@@ -23,10 +23,16 @@ class StaticFilesFetcher(URLFetcher):
         raise ValueError(f"External resource refused in PDF: {url}")
 
 
-def render_pdf(*, request, template: str, context: dict, filename: str) -> HttpResponse:
+def pdf_bytes(*, template: str, context: dict, request=None) -> bytes:
+    """The PDF of a template (also outside a request, e.g. minutes attached to an e-mail)."""
     context = {**context, "generated_at": timezone.localtime()}
     html = render_to_string(template, context, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/"), url_fetcher=StaticFilesFetcher()).write_pdf()
+    base_url = request.build_absolute_uri("/") if request is not None else "http://localhost/"
+    return HTML(string=html, base_url=base_url, url_fetcher=StaticFilesFetcher()).write_pdf()
+
+
+def render_pdf(*, request, template: str, context: dict, filename: str) -> HttpResponse:
+    pdf = pdf_bytes(template=template, context=context, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

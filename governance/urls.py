@@ -20,7 +20,11 @@ urlpatterns = [
         meetings.meeting_attachment_download,
         name="meeting_attachment_download",
     ),
+    path("meetings/<int:pk>/convene/", meetings.meeting_convene, name="meeting_convene"),
+    path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
+    path("meetings/<int:pk>/send-minutes/", meetings.meeting_send_minutes, name="meeting_send_minutes"),
     path("decisions/", meetings.decision_list, name="decision_list"),
+    path("profile/", pages.profile, name="profile"),
     path("reference-date/", pages.reference_date_set, name="reference_date_set"),
 ]
 

@@ -15,12 +15,14 @@ class PattiConfig(AppConfig):
         from governance.demo import DEMO_SEEDERS
         from governance.enums import Role
         from governance.navigation import NavEntry, register_nav
+        from governance.reminders import ReminderSource, register_reminder
         from governance.roles import register_role_permissions
         from governance.scoping import user_scope
 
         from .dashboard import panel_context, panel_visible
         from .demo import seed_patti_demo
         from .permissions import can_read_patti
+        from .reminders import pact_reminders
 
         # The admin follows the rules of the app's views (patti/permissions.py); identity fields are never in the
         # admin. The Direzione reads (and reads the identity access log); district staff write.
@@ -45,5 +47,6 @@ class PattiConfig(AppConfig):
                 order=10,
             )
         )
+        register_reminder(ReminderSource(key="patti", collect=pact_reminders))
         if seed_patti_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_patti_demo)

@@ -57,7 +57,17 @@ MATRIX_CORE = {
         {**CREMONESE_MANAGE, "direzione": 302, "udp.cremonese": 302}, method="post", args=("meeting",)
     ),
     "governance:meeting_attachment_download": Case(CREMONESE_READ, args=("meeting", "attachment")),
+    "governance:meeting_convene": Case(
+        {**CREMONESE_MANAGE, "direzione": 302, "udp.cremonese": 302}, method="post", args=("meeting",)
+    ),
+    "governance:meeting_cancel": Case(
+        {**CREMONESE_MANAGE, "direzione": 302, "udp.cremonese": 302}, method="post", args=("meeting",)
+    ),
+    "governance:meeting_send_minutes": Case(
+        {**CREMONESE_MANAGE, "direzione": 302, "udp.cremonese": 302}, method="post", args=("meeting",)
+    ),
     "governance:decision_list": Case(statuses(200)),
+    "governance:profile": Case(statuses(200)),
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
 

@@ -198,6 +198,9 @@ EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://" if DEBUG else "sm
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Wel(l)Fare Legami <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)  # seconds: a mail server that hangs is reported, not waited for
+# The application's public address, for links in e-mails (convocations, reminders).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # --- Forms ------------------------------------------------------------------------------------------
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6.0 default, opted into now

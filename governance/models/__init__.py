@@ -9,6 +9,7 @@ from .bodies import (
     MeetingAttachment,
     meeting_attachment_path,
 )
+from .convocations import DigestSent, Dispatch, ReminderPreference
 from .territory import Action, District, Municipality, Organisation, ProjectYear, reference_date_default
 from .users import UserProfile
 
@@ -17,12 +18,15 @@ __all__ = [
     "Attendance",
     "BodyMember",
     "Decision",
+    "DigestSent",
+    "Dispatch",
     "District",
     "GovernanceBody",
     "Meeting",
     "MeetingAttachment",
     "Municipality",
     "Organisation",
+    "ReminderPreference",
     "ProjectYear",
     "UserProfile",
     "meeting_attachment_path",

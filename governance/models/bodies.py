@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ..enums import AttendanceStatus, DecisionStatus, QuorumRule
@@ -132,6 +134,11 @@ class BodyMember(models.Model):
         related_name="body_seats",
     )
     active = models.BooleanField("attivo", default=True)
+    email = models.EmailField(
+        "e-mail",
+        blank=True,
+        help_text="Indirizzo per le convocazioni; se vuoto si usa quello dell'utente collegato.",
+    )
 
     history = HistoricalRecords()
 
@@ -142,6 +149,13 @@ class BodyMember(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.organisation})" if self.organisation_id else self.name
+
+    @property
+    def address(self) -> str:
+        """Where convocations go: the member's own address, else their user's (empty: to be called by phone)."""
+        if self.email:
+            return self.email
+        return self.user.email if self.user_id and self.user.email else ""
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -165,6 +179,13 @@ class Meeting(models.Model):
         blank=True,
         help_text="Innovazioni valutate, legittimate o trasferite (funzione di mainstreaming), una per riga.",
     )
+    minutes_approved_on = models.DateField(
+        "verbale approvato il", null=True, blank=True, help_text="Solo un verbale approvato può essere inviato."
+    )
+    cancelled_at = models.DateTimeField("annullato il", null=True, blank=True, editable=False)
+    cancel_reason = models.CharField("motivo dell'annullamento", max_length=250, blank=True, editable=False)
+    ical_uid = models.UUIDField("identificativo dell'invito", default=uuid.uuid4, editable=False)
+    ical_sequence = models.PositiveIntegerField("revisione dell'invito", default=0, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
@@ -184,6 +205,17 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("governance:meeting_detail", args=[self.pk])
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    def starts_at(self) -> dt.datetime:
+        """Start as an aware datetime in the project's time zone (09:00 when no time was recorded)."""
+        return timezone.make_aware(dt.datetime.combine(self.date, self.start_time or dt.time(9, 0)))
+
+    def is_future(self, now: dt.datetime | None = None) -> bool:
+        return self.starts_at() > (now or timezone.now())
 
     def clean(self):
         if self.date and not ProjectYear.objects.containing(self.date).exists():
@@ -304,7 +336,25 @@ class DecisionQuerySet(models.QuerySet):
 class Decision(models.Model):
     meeting = models.ForeignKey(Meeting, verbose_name="incontro", on_delete=models.CASCADE, related_name="decisions")
     text = models.TextField("decisione")
-    owner = models.CharField("responsabile", max_length=150, blank=True)
+    owner = models.CharField(
+        "responsabile", max_length=150, blank=True, help_text="Per chi non ha un utente nell'applicazione."
+    )
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="responsabile (utente)",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_decisions",
+    )
+    owner_member = models.ForeignKey(
+        BodyMember,
+        verbose_name="responsabile (componente)",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_decisions",
+    )
     owner_organisation = models.ForeignKey(
         Organisation,
         verbose_name="organizzazione responsabile",
@@ -331,6 +381,23 @@ class Decision(models.Model):
     def clean(self):
         if self.due_date and self.meeting_id and self.due_date < self.meeting.date:
             raise ValidationError({"due_date": "La scadenza non può precedere la data dell'incontro."})
+
+    @property
+    def owner_label(self) -> str:
+        if self.owner_user_id:
+            return self.owner_user.get_full_name() or self.owner_user.username
+        if self.owner_member_id:
+            return str(self.owner_member)
+        return self.owner
+
+    @property
+    def owner_address(self) -> str:
+        """The address reminders go to (empty: the owner is outside the application)."""
+        if self.owner_user_id and self.owner_user.email:
+            return self.owner_user.email
+        if self.owner_member_id:
+            return self.owner_member.address
+        return ""
 
     def is_overdue(self, reference: dt.date) -> bool:
         return self.status == DecisionStatus.OPEN and self.due_date is not None and self.due_date < reference

@@ -2,11 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import permissions
+from ..convocations import last_sent_convocation, meeting_recipients
+from ..convocations import meeting_cancel as meeting_cancel_service
+from ..convocations import meeting_convene as meeting_convene_service
+from ..convocations import meeting_send_minutes as meeting_send_minutes_service
+from ..enums import DispatchKind, DispatchStatus
 from ..filters import DecisionFilter, MeetingFilter
 from ..forms import AttendanceFormSet, ChooseBodyForm, DecisionFormSet, MeetingAttachmentForm, MeetingForm
 from ..models import Attendance, Decision, GovernanceBody, Meeting, MeetingAttachment
@@ -93,12 +99,17 @@ def meeting_detail(request, pk):
     meeting = get_object_or_404(
         _meeting_queryset(request.user).prefetch_related(
             Prefetch("attendances", queryset=Attendance.objects.select_related("member__organisation")),
-            Prefetch("decisions", queryset=Decision.objects.select_related("owner_organisation")),
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.select_related("owner_organisation", "owner_user", "owner_member"),
+            ),
             Prefetch("attachments", queryset=MeetingAttachment.objects.select_related("uploaded_by")),
         ),
         pk=pk,
     )
     can_manage = permissions.can_manage_meetings_of(request.user, meeting.body)
+    dispatches = list(meeting.dispatches.select_related("sent_by"))
+    future = meeting.is_future()
     return render(
         request,
         "governance/meeting_detail.html",
@@ -109,8 +120,70 @@ def meeting_detail(request, pk):
             "can_manage": can_manage,
             "attachment_form": MeetingAttachmentForm() if can_manage else None,
             "history": history_of(meeting),
+            "dispatches": dispatches,
+            "convened": last_sent_convocation(meeting) is not None,
+            "can_convene": future and not meeting.is_cancelled,
+            "can_cancel": (future and not meeting.is_cancelled)
+            or (meeting.is_cancelled and _cancellation_failed(dispatches)),
+            "recipients_missing": meeting_recipients(meeting)[1] if can_manage else [],
         },
     )
+
+
+def _cancellation_failed(dispatches) -> bool:
+    sent = [d for d in dispatches if d.kind == DispatchKind.CANCELLATION]
+    return bool(sent) and all(d.status == DispatchStatus.FAILED for d in sent)
+
+
+def _report_dispatch(request, dispatch, *, what: str) -> None:
+    if dispatch is None:
+        messages.success(request, f"{what}: nessuno era ancora stato convocato, nessuna e-mail inviata.")
+    elif dispatch.status == DispatchStatus.SENT:
+        missing = (
+            f" {len(dispatch.without_address)} componenti senza indirizzo vanno avvisati per telefono."
+            if (dispatch.without_address)
+            else ""
+        )
+        messages.success(request, f"{what}: inviata a {len(dispatch.recipients)} destinatari.{missing}")
+    else:
+        messages.error(
+            request,
+            f"{what}: il server di posta non ha accettato l'invio ({dispatch.error}). Nulla è stato inviato: "
+            "riprovare più tardi.",
+        )
+
+
+def _meeting_action(request, pk, action, *, what: str, **kwargs):
+    meeting = get_object_or_404(_meeting_queryset(request.user), pk=pk)
+    permissions.require(permissions.can_manage_meetings_of(request.user, meeting.body))
+    try:
+        dispatch = action(meeting=meeting, user=request.user, **kwargs)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        _report_dispatch(request, dispatch, what=what)
+    return redirect(meeting.get_absolute_url() + "#dispatch-title")
+
+
+@login_required
+@require_POST
+def meeting_convene(request, pk):
+    return _meeting_action(request, pk, meeting_convene_service, what="Convocazione")
+
+
+@login_required
+@require_POST
+def meeting_cancel(request, pk):
+    return _meeting_action(
+        request, pk, meeting_cancel_service, what="Annullamento", reason=request.POST.get("reason", "")[:1000]
+    )
+
+
+@login_required
+@require_POST
+def meeting_send_minutes(request, pk):
+    return _meeting_action(request, pk, meeting_send_minutes_service, what="Verbale")
 
 
 @login_required
@@ -141,7 +214,7 @@ def _meeting_form(request, *, body, meeting):
     attendance = AttendanceFormSet(data, instance=meeting, prefix="att", members=members, initial=initial)
     if initial:
         attendance.extra = len(initial) + 2
-    decisions = DecisionFormSet(data, instance=meeting, prefix="dec")
+    decisions = DecisionFormSet(data, instance=meeting, prefix="dec", members=members)
     if request.method == "POST":
         form_ok = form.is_valid()
         decisions.meeting_date = form.cleaned_data.get("date") if form_ok else None
@@ -212,7 +285,9 @@ def meeting_attachment_download(request, pk, attachment_pk):
 @login_required
 def decision_list(request):
     reference = reference_date(request)
-    queryset = Decision.objects.visible_to(request.user).select_related("meeting__body", "owner_organisation")
+    queryset = Decision.objects.visible_to(request.user).select_related(
+        "meeting__body", "owner_organisation", "owner_user", "owner_member"
+    )
     filterset = DecisionFilter(request.GET, queryset=queryset, user=request.user)
     page = paginate(request, filterset.qs.open_and_overdue_first(reference))
     return render(request, "governance/decision_list.html", {"filter": filterset, "page": page, "reference": reference})

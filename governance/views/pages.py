@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 
 from ..dashboard import panels_for
 from ..enums import DecisionStatus
-from ..models import Decision, District, GovernanceBody, Meeting, Organisation
+from ..forms import ReminderPreferenceForm
+from ..models import Decision, District, GovernanceBody, Meeting, Organisation, ReminderPreference, UserProfile
 from ..reference import reference_date, set_reference_date
 from ..scoping import user_scope
 from ..selectors import cadence_compliance
@@ -54,6 +55,28 @@ def reference_date_set(request):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/"
     return redirect(target)
+
+
+@login_required
+def profile(request):
+    """The user's own page: who they are in the programme and how often they want the reminders digest."""
+    preference, _ = ReminderPreference.objects.get_or_create(user=request.user)
+    form = ReminderPreferenceForm(request.POST or None, instance=preference)
+    if request.method == "POST" and form.is_valid():
+        preference = form.save(commit=False)
+        preference._history_user = request.user
+        preference.save()
+        messages.success(request, f"Promemoria via e-mail: {preference.get_frequency_display().lower()}.")
+        return redirect("governance:profile")
+    return render(
+        request,
+        "governance/profile.html",
+        {
+            "form": form,
+            "scope": user_scope(request.user),
+            "profile": UserProfile.objects.filter(user=request.user).first(),
+        },
+    )
 
 
 def privacy(request):

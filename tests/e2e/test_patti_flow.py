@@ -70,7 +70,7 @@ def test_coordinator_records_signs_and_prints_a_pact(page, login, assert_accessi
     form.get_by_label("Fonte di finanziamento").select_option(label="Fondazione Cariplo")
     form.get_by_label("Finalità").fill("Canone di locazione")
     form.get_by_role("button", name="Registra erogazione").click()
-    expect(page.get_by_text(re.compile("supera il budget residuo.*restano 1200,00 €"))).to_be_visible()
+    expect(page.get_by_text(re.compile("supera il budget residuo.*restano 1.200,00 €"))).to_be_visible()
     assert not patto.disbursements.exists()
 
     # 5. The printable pact, with the identity (the coordinator may see it).
