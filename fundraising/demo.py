@@ -264,7 +264,8 @@ def seed_fundraising_demo(*, stdout) -> None:
         fixed = sum((a for _, a in pledge_payments), Decimal("0"))
         scale = (YEAR_TOTALS[number] - fixed) / sum((a for _, a in planned), Decimal("0"))
         amounts = [max(Decimal("5"), _money(a * scale)) for _, a in planned]
-        amounts[-1] += YEAR_TOTALS[number] - fixed - sum(amounts, Decimal("0"))
+        largest = amounts.index(max(amounts))  # the rounding difference goes to the largest gift (never below 0)
+        amounts[largest] += YEAR_TOTALS[number] - fixed - sum(amounts, Decimal("0"))
         for (donor, _), amount in zip(planned, amounts, strict=True):
             day = _day_in(rng, year)
             event = (

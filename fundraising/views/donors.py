@@ -16,6 +16,7 @@ from governance.reference import reference_date
 from governance.views.common import history_of, paginate
 
 from .. import services
+from ..enums import ContactChannel
 from ..filters import DonorFilter
 from ..forms import ConsentForm, DonorForm, ReasonForm, RelationshipForm
 from ..models import Donation, Donor, DonorMerge, Receipt
@@ -84,7 +85,7 @@ def donor_detail(request, pk):
     ).prefetch_related(Prefetch("receipts", queryset=Receipt.objects.order_by("-year", "-number")))
     context = {
         "donor": donor,
-        "consent_state": donor.consent_state(),
+        "consent_state": [(ContactChannel(k).label, r) for k, r in donor.consent_state().items()],
         "consents": donor.consents.select_related("created_by").order_by("-date", "-pk"),
         "relationships": donor.relationships.select_related("related"),
         "related_from": donor.related_from.select_related("donor"),
