@@ -57,7 +57,7 @@ def test_staff_record_a_restricted_gift_print_its_receipt_and_transfer_it(page, 
     page.get_by_role("link", name="Trasferisci da Sotto-fondo Cremasco").click()
     holder = District.objects.get(code="cremasco").lead_organisation
     page.get_by_label("Titolare dell'azione").select_option(str(holder.pk))
-    page.get_by_label("Azione", exact=True).select_option(str(Action.objects.get(code="1").pk))
+    page.locator("#id_action").select_option(str(Action.objects.get(code="1").pk))
     page.get_by_label("Importo").fill("500.01")
     page.get_by_label("Data del trasferimento").fill("2016-11-02")
     page.get_by_role("button", name="Registra trasferimento").click()
