@@ -161,7 +161,11 @@ def _donors(rng: random.Random, campaigns, events, districts, user) -> list[Dono
             segment = {DonorKind.COMPANY: Segment.CORPORATE}.get(kind, Segment.INSTITUTIONAL)
             donors.append(
                 Donor(
-                    kind=kind, organisation_name=f"{label} {rng.choice(LAST_NAMES)} {index + 1} {DEMO_LABEL}",
+                    kind=kind, organisation_name=(
+                        f"{rng.choice(LAST_NAMES)} {label} {DEMO_LABEL}"
+                        if kind == DonorKind.COMPANY
+                        else f"{label} {rng.choice(LAST_NAMES)} {index + 1} {DEMO_LABEL}"
+                    ),
                     fiscal_code=_company_code(rng) if rng.random() < 0.8 else "",
                     email=f"info.{kind}.{index}@example.org", town=rng.choice(TOWNS[district.code]),
                     district=district, segment=segment, acquisition=Acquisition.ONE_TO_ONE,
@@ -247,6 +251,7 @@ def seed_fundraising_demo(*, stdout) -> None:
 
     street = campaigns[STREET_CAMPAIGN]
     by_market = {c.market: c for c in campaigns.values()}
+    by_market[Market.INDIVIDUALS] = campaigns["Mailing ed e-mailing ai donatori"]
     gifts = []
     for number, year in years.items():
         if number not in YEAR_TOTALS:

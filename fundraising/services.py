@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from governance.audit import audited_save
 from governance.models import Action, District, Organisation
@@ -30,6 +31,7 @@ from .models import (
     Donor,
     DonorMerge,
     DonorRelationship,
+    Event,
     LegalBasis,
     Pledge,
     PledgeInstalment,
@@ -253,6 +255,8 @@ def _check_pledge_payment(donation: Donation) -> None:
 def donation_save(*, donation: Donation, user, expected_version: int | None = None) -> Donation:
     """Record (or correct) a gift. A gift with a valid receipt or already drawn on by a transfer is not changed."""
     require_staff(user)
+    if donation.event_id and not donation.campaign_id:
+        donation.campaign_id = Event.objects.filter(pk=donation.event_id).values_list("campaign", flat=True).first()
     _full_clean(donation)
     if donation.pk:
         if Receipt.objects.filter(donation=donation, voided_at__isnull=True).exists():
@@ -287,9 +291,13 @@ def pledge_save(
         if pledge.amount < paid:
             raise ValidationError(f"L'impegno non può scendere sotto quanto già versato ({format_eur(paid)}).")
     pledge = audited_save(pledge, user=user, expected_version=expected_version)
-    pledge.instalments.all().delete()
-    PledgeInstalment.objects.bulk_create(
-        [PledgeInstalment(pledge=pledge, due_date=day, amount=amount) for day, amount in sorted(instalments)]
+    for instalment in pledge.instalments.all():
+        instalment._history_user = user
+        instalment.delete()
+    bulk_create_with_history(
+        [PledgeInstalment(pledge=pledge, due_date=day, amount=amount) for day, amount in sorted(instalments)],
+        PledgeInstalment,
+        default_user=user,
     )
     return pledge
 

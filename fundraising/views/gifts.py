@@ -59,12 +59,9 @@ def _donation_form(request, donation: Donation):
         if request.GET.get("donor"):
             form.initial["donor"] = request.GET["donor"]
     if request.method == "POST" and form.is_valid():
-        instance = form.instance
-        if instance.event_id and not instance.campaign_id:
-            instance.campaign_id = instance.event.campaign_id  # an event's gifts count for its campaign
         try:
             saved = services.donation_save(
-                donation=instance, user=request.user, expected_version=form.cleaned_data.get("version")
+                donation=form.instance, user=request.user, expected_version=form.cleaned_data.get("version")
             )
         except ConcurrentEditError as error:
             messages.error(request, str(error))

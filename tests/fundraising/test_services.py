@@ -419,3 +419,15 @@ def test_consent_records_are_rows_not_edits(fundraising):
         donor=donor, channel="sms", granted=True, date=dt.date(2016, 1, 1), source="Modulo", user=fundraising
     )
     assert ConsentRecord.objects.get().created_by == fundraising and record.history.count() == 1
+
+
+def test_an_events_gift_counts_for_its_campaign(fundraising):
+    from tests.fundraising.factories import CampaignFactory, EventFactory
+
+    event = EventFactory(campaign=CampaignFactory())
+    gift = services.donation_save(
+        donation=Donation(donor=DonorFactory(), date=dt.date(2015, 11, 21), amount=Decimal("50"),
+                          payment_method="card", event=event, designation=designation("unrestricted")),
+        user=fundraising,
+    )  # fmt: skip
+    assert gift.campaign == event.campaign
