@@ -30,6 +30,7 @@ def test_staff_record_a_restricted_gift_print_its_receipt_and_transfer_it(page, 
     page.get_by_role("button", name="Salva").click()
     expect(page.get_by_role("alert")).to_contain_text("Donatore salvato.")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Bertoletti Maria")
+    assert_accessible(page)
 
     # 2. A gift restricted to the Cremasco sub-fund.
     page.get_by_role("link", name="Nuova donazione").click()
@@ -75,3 +76,8 @@ def test_staff_record_a_restricted_gift_print_its_receipt_and_transfer_it(page, 
     expect(row).to_contain_text("0,00 €")
     assert_accessible(page)
     screenshot(page, "fundraising-fund")
+
+    # 5. The reports: the gift counts in project year 2 (aggregates only).
+    page.get_by_role("link", name="Report").click()
+    expect(page.get_by_role("row", name=re.compile("Anno 2 ")).first).to_contain_text("500,00 €")
+    assert_accessible(page)
