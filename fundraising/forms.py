@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import F
 
 from governance.forms import DateInput
 from governance.models import Action, Organisation
-from governance.money import format_eur
+from governance.money import format_eur, money_sum
 
 from . import services
 from .enums import PaymentMethod
@@ -191,8 +192,8 @@ class TransferForm(forms.Form):
         label="Donazioni utilizzate",
         queryset=Donation.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Vuoto: le donazioni più vecchie non ancora trasferite.",
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text="Vuoto: le donazioni più vecchie non ancora trasferite (Ctrl per sceglierne più d'una).",
     )
     notes = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs=TEXTAREA))
 
@@ -207,6 +208,8 @@ class TransferForm(forms.Form):
             self.fields["action"].initial = designation.action_id
         self.fields["donations"].queryset = (
             Donation.objects.filter(designation=designation, gift_kind="money")
+            .annotate(allocated=money_sum("allocations__amount"))
+            .filter(amount__gt=F("allocated"))  # gifts not yet fully transferred
             .select_related("donor")
             .order_by("date", "pk")
         )

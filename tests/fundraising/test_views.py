@@ -330,3 +330,23 @@ def test_a5_raccolta_indicator_is_registered_and_scoped(fundraising, referente):
     assert indicator.compute(user=fundraising, year=2, district_id=None) == Decimal("10.00")
     assert indicator.compute(user=fundraising, year=1, district_id=None) == Decimal("0.00")
     assert indicator.compute(user=referente, year=None, district_id=None) is None
+
+
+def test_transfer_form_offers_only_gifts_not_yet_transferred_and_draws_on_the_chosen_one(client_for, fundraising):
+    fund = designation("subfund:cremasco")
+    spent = DonationFactory(designation=fund, amount=Decimal("100.00"), date=dt.date(2016, 1, 1))
+    chosen = DonationFactory(designation=fund, amount=Decimal("100.00"), date=dt.date(2016, 2, 1))
+    holder = District.objects.get(code="cremasco").lead_organisation
+    services.transfer_create(
+        designation=fund, holder=holder, action=Action.objects.get(code="1"), amount=Decimal("100.00"),
+        date=dt.date(2016, 3, 1), user=fundraising, donations=[spent],
+    )  # fmt: skip
+    client = client_for(fundraising)
+    page = client.get(reverse("fundraising:transfer_create", args=[fund.pk])).content.decode()
+    assert f"n. {chosen.pk} del" in page and f"n. {spent.pk} del" not in page
+    client.post(
+        reverse("fundraising:transfer_create", args=[fund.pk]),
+        {"holder": holder.pk, "action": Action.objects.get(code="1").pk, "amount": "60", "date": "2016-11-01",
+         "donations": [chosen.pk]},
+    )  # fmt: skip
+    assert Transfer.objects.latest("pk").allocations.get().donation == chosen
