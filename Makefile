@@ -18,11 +18,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Development defaults for manage.py commands run by hand (real environment variables win; see settings.py).
-.env:
-	printf 'DEBUG=1\n' > $@
-
-install: $(VENV)/.installed node_modules/.installed .env
+# No `.env` is written or read: DEBUG is on only where a command sets it explicitly (below, or
+# `DEBUG=1 .venv/bin/python manage.py ...` by hand), never for a deployment that follows the README.
+install: $(VENV)/.installed node_modules/.installed
 
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput

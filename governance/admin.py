@@ -1,8 +1,12 @@
-"""Admin for every governance model; non-superusers see only what `visible_to` lets them see."""
+"""Admin for every governance model, for system administrators only (`governance.admin_site`).
+
+Reference data (territory, organisations, actions, years, bodies, users' profiles) is edited here; meetings and
+their records are written by the application's services (versions, attendance, decisions), so they are read-only.
+"""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_site import ReadOnlyAdmin, ScopedAdmin, is_system_admin
 from .models import (
     Action,
     Attendance,
@@ -21,15 +25,7 @@ from .models import (
     UserProfile,
 )
 
-
-class ScopedAdmin(SimpleHistoryAdmin):
-    """Applies the model's `visible_to(user)` to non-superusers (ARCHITECTURE.md, "Access control")."""
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser or not hasattr(queryset, "visible_to"):
-            return queryset
-        return queryset.visible_to(request.user)
+__all__ = ["ReadOnlyAdmin", "ScopedAdmin"]
 
 
 @admin.register(District)
@@ -86,7 +82,7 @@ class BodyMemberAdmin(ScopedAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if request.user.is_superuser:
+        if is_system_admin(request.user):
             return queryset
         return queryset.filter(body__in=GovernanceBody.objects.visible_to(request.user))
 
@@ -109,7 +105,7 @@ class MeetingAttachmentInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ScopedAdmin):
+class MeetingAdmin(ReadOnlyAdmin):
     list_display = ["body", "date", "start_time", "place", "online"]
     list_filter = ["body", "online", "body__district"]
     search_fields = ["agenda", "minutes", "topics", "body__name"]
@@ -118,7 +114,7 @@ class MeetingAdmin(ScopedAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(ScopedAdmin):
+class DecisionAdmin(ReadOnlyAdmin):
     list_display = ["text", "meeting", "owner", "due_date", "status"]
     list_filter = ["status", "meeting__body"]
     search_fields = ["text", "owner"]
@@ -126,7 +122,7 @@ class DecisionAdmin(ScopedAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(ScopedAdmin):
+class AttendanceAdmin(ReadOnlyAdmin):
     list_display = ["meeting", "member", "guest_name", "status"]
     list_filter = ["status"]
     search_fields = ["member__name", "guest_name"]
@@ -134,13 +130,13 @@ class AttendanceAdmin(ScopedAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if request.user.is_superuser:
+        if is_system_admin(request.user):
             return queryset
         return queryset.filter(meeting__in=Meeting.objects.visible_to(request.user))
 
 
 @admin.register(MeetingAttachment)
-class MeetingAttachmentAdmin(ScopedAdmin):
+class MeetingAttachmentAdmin(ReadOnlyAdmin):
     list_display = ["title", "meeting", "signed_minutes", "uploaded_at"]
     list_filter = ["signed_minutes"]
     search_fields = ["title"]
@@ -148,7 +144,7 @@ class MeetingAttachmentAdmin(ScopedAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if request.user.is_superuser:
+        if is_system_admin(request.user):
             return queryset
         return queryset.filter(meeting__in=Meeting.objects.visible_to(request.user))
 
@@ -162,7 +158,7 @@ class UserProfileAdmin(ScopedAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        return queryset if request.user.is_superuser else queryset.filter(user=request.user)
+        return queryset if is_system_admin(request.user) else queryset.filter(user=request.user)
 
 
 @admin.register(Dispatch)

@@ -3,8 +3,8 @@
 governance never imports an action app. Each app registers its panels in its `AppConfig.ready()`:
 
     from governance.dashboard import Panel, register_panel
-    register_panel(Panel(key="patti", title="Patti gener-attivi", template="patti/_dashboard_panel.html",
-                         context=patti_panel_context, visible=can_read_patti, order=10))
+    register_panel(Panel(key="<app>", title="Titolo del riquadro", template="<app>/_dashboard_panel.html",
+                         context=panel_context, visible=can_read_records, order=10))
 
 `visible(user)` says whether the user gets the panel; `context(request=..., reference=...)` returns its template
 context, computed from the app's `reports.py` (aggregates in SQL, scoped to the user).

@@ -14,6 +14,9 @@ class Role(models.TextChoices):
     PARTNER = "Partner", "Partner (referente)"
 
 
+# Not a programme role: the group of the system administrators, the only users of the Django admin with the superusers.
+SYSTEM_ADMIN_GROUP = "Amministratore di sistema"
+
 PROGRAMME_WIDE_ROLES = frozenset({Role.DIREZIONE, Role.FUNDRAISING, Role.AMMINISTRAZIONE})
 DISTRICT_ROLES = frozenset({Role.UFFICIO_DI_PIANO, Role.COORDINATORE})
 

@@ -79,6 +79,7 @@ class Sheet:
     title: str
     header: Sequence[str]
     rows: Iterable[Sequence] = field(default_factory=list)
+    number_formats: dict[int, str] = field(default_factory=dict)  # column index → Excel format (e.g. a percentage)
 
 
 def _xlsx_value(value):
@@ -105,7 +106,9 @@ def xlsx_bytes(*, sheets: Sequence[Sheet]) -> bytes:
                     widths[index] = max(widths[index], min(len(str(value)) if value is not None else 0, 60))
         for cells in ws.iter_rows(min_row=2):
             for cell in cells:
-                if isinstance(cell.value, Decimal):
+                if cell.column - 1 in sheet.number_formats and isinstance(cell.value, Decimal | int | float):
+                    cell.number_format = sheet.number_formats[cell.column - 1]
+                elif isinstance(cell.value, Decimal):
                     cell.number_format = EURO_FORMAT
                 elif isinstance(cell.value, dt.date):
                     cell.number_format = DATE_FORMAT

@@ -2,8 +2,8 @@
 `AppConfig.ready()` (governance names no action app):
 
     from governance.navigation import NavEntry, register_nav
-    register_nav(NavEntry(key="patti", label=_("Patti"), url_name="patti:patto_list",
-                          visible=can_read_patti, order=20))
+    register_nav(NavEntry(key="<app>", label=_("Voce di menu"), url_name="<app>:<model>_list",
+                          visible=can_read_records, order=20))
 
 `visible(user)` decides who gets the entry (the same predicate the app's views use), so a role never sees a link
 that would answer 403.

@@ -1,77 +1,76 @@
-"""The programme's roles as Django groups, with the model permissions the admin needs."""
+"""The programme's roles as Django groups, with their custom permissions only; and the system administrators' group.
+
+Programme roles carry NO Django model permission (add/change/delete/view of a model) and are never staff: what a role
+may do is decided by the apps' `permissions.py` predicates, checked by the services (ARCHITECTURE.md, "Access
+control"). The Django admin is for system administrators (`governance.admin_site`). Apps add the custom permissions
+their roles need (`register_role_permissions`, from `AppConfig.ready()`).
+"""
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
-from .enums import Role
+from .enums import SYSTEM_ADMIN_GROUP, Role
 
-# Django model permissions per group (used by the admin; the app's own views use governance.permissions).
-GROUP_PERMISSIONS = {
-    Role.DIREZIONE: [
-        "governance.view_organisation",
-        "governance.view_governancebody",
-        "governance.view_bodymember",
-        "governance.view_meeting",
-        "governance.add_meeting",
-        "governance.change_meeting",
-        "governance.view_decision",
-        "governance.add_decision",
-        "governance.change_decision",
-        "governance.view_attendance",
-        "governance.add_attendance",
-        "governance.change_attendance",
-    ],
-    Role.UFFICIO_DI_PIANO: [
-        "governance.view_identity",
-        "governance.view_organisation",
-        "governance.view_governancebody",
-        "governance.view_meeting",
-        "governance.add_meeting",
-        "governance.change_meeting",
-        "governance.view_decision",
-        "governance.add_decision",
-        "governance.change_decision",
-    ],
-    Role.COORDINATORE: ["governance.view_identity", "governance.view_organisation", "governance.view_meeting"],
-    Role.FUNDRAISING: ["governance.view_organisation"],
-    Role.AMMINISTRAZIONE: ["governance.view_organisation"],
-    Role.PARTNER: ["governance.view_organisation"],
+# Custom permissions per role (never a model's add/change/delete/view permission, but see the apps' registrations).
+GROUP_PERMISSIONS: dict[Role, list[str]] = {
+    Role.DIREZIONE: [],
+    Role.UFFICIO_DI_PIANO: ["governance.view_identity"],
+    Role.COORDINATORE: ["governance.view_identity"],
+    Role.FUNDRAISING: [],
+    Role.AMMINISTRAZIONE: [],
+    Role.PARTNER: [],
 }
 
-
-# Budget (issue 3): plans and lines are managed by Staff Amministrazione; partners enter expenses on their lines.
-GROUP_PERMISSIONS[Role.DIREZIONE] += [
-    "governance.view_budgetplan",
-    "governance.view_budgetline",
-    "governance.view_expense",
-]
-GROUP_PERMISSIONS[Role.UFFICIO_DI_PIANO] += ["governance.view_budgetplan", "governance.view_budgetline"]
-GROUP_PERMISSIONS[Role.AMMINISTRAZIONE] += [
-    f"governance.{verb}_{model}" for model in ("budgetplan", "budgetline") for verb in ("view", "add", "change")
-] + ["governance.view_expense", "governance.change_expense", "governance.view_expenseattachment"]
-GROUP_PERMISSIONS[Role.PARTNER] += [
-    "governance.view_budgetline",
-    "governance.view_expense",
-    "governance.add_expense",
-    "governance.change_expense",
-    "governance.add_expenseattachment",
+# What system administrators edit in the admin besides reading every model: users, roles and reference data.
+SYSTEM_ADMIN_EDITS = [
+    "auth.user",
+    "auth.group",
+    "governance.district",
+    "governance.municipality",
+    "governance.organisation",
+    "governance.action",
+    "governance.projectyear",
+    "governance.governancebody",
+    "governance.bodymember",
+    "governance.userprofile",
+    "governance.budgetplan",
+    "governance.budgetline",
+    "governance.paymentmapping",
 ]
 
 
 def register_role_permissions(role: str, codenames: list[str]) -> None:
-    """An app adds permissions (`"app_label.codename"`) to a role, from its `AppConfig.ready()`; idempotent."""
+    """An app adds custom permissions (`"app_label.codename"`) to a role, from its `AppConfig.ready()`; idempotent."""
     wanted = GROUP_PERMISSIONS.setdefault(Role(role), [])
     wanted += [codename for codename in codenames if codename not in wanted]
 
 
+def _permissions(dotted_names) -> list[Permission]:
+    query = Q(pk__in=[])
+    for dotted in dotted_names:
+        app_label, codename = dotted.split(".")
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    return list(Permission.objects.filter(query))
+
+
 def ensure_roles() -> dict[str, Group]:
-    """Create the role groups and give them their permissions (idempotent)."""
+    """Create the role groups with exactly their permissions (idempotent: permissions granted earlier and no longer
+    wanted, such as the admin's model permissions of older versions, are removed) and the system administrators'
+    group."""
     groups = {}
     for role, codenames in GROUP_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role.value)
-        wanted = []
-        for dotted in codenames:
-            app_label, codename = dotted.split(".")
-            wanted.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-        group.permissions.add(*wanted)
+        wanted = _permissions(codenames)
+        if len(wanted) != len(set(codenames)):
+            missing = set(codenames) - {f"{p.content_type.app_label}.{p.codename}" for p in wanted}
+            raise Permission.DoesNotExist(f"Permessi inesistenti: {sorted(missing)}")
+        group.permissions.set(wanted)
         groups[role] = group
+    admins, _ = Group.objects.get_or_create(name=SYSTEM_ADMIN_GROUP)
+    edits = [
+        f"{model.split('.')[0]}.{verb}_{model.split('.')[1]}"
+        for model in SYSTEM_ADMIN_EDITS
+        for verb in ("add", "change")
+    ]
+    admins.permissions.set([*Permission.objects.filter(codename__startswith="view_"), *_permissions(edits)])
     return groups

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
+
 from .enums import DISTRICT_ROLES, PROGRAMME_WIDE_ROLES, Role
 
 IDENTITY_PERMISSION = "governance.view_identity"
@@ -63,8 +65,8 @@ def user_scope(user) -> Scope:
     cached = getattr(user, "_wellfare_scope", None)
     if cached is not None:
         return cached
-    from .models import UserProfile
-
+    # Through the app registry, not an import: governance.models imports this module.
+    UserProfile = apps.get_model("governance", "UserProfile")  # noqa: N806
     roles = frozenset(user.groups.values_list("name", flat=True))
     profile = UserProfile.objects.filter(user=user).first()
     district_ids = frozenset(profile.districts.values_list("pk", flat=True)) if profile else frozenset()

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from .audit import ConcurrentEditError, check_version
 from .models import Meeting
+from .permissions import can_manage_meetings_of, require
 
 __all__ = ["ConcurrentEditError", "meeting_save", "meeting_attachment_add"]
 
@@ -18,7 +19,10 @@ def meeting_save(*, meeting_form, attendance_formset, decision_formset, user, ex
     concurrent edit, and nothing is saved.
     """
     meeting = meeting_form.instance
+    require(can_manage_meetings_of(user, meeting.body))
     if meeting.pk:
+        stored = Meeting.objects.select_related("body").get(pk=meeting.pk)
+        require(can_manage_meetings_of(user, stored.body))
         meeting.version = check_version(meeting, expected_version)
     else:
         meeting.created_by = user
@@ -33,6 +37,7 @@ def meeting_save(*, meeting_form, attendance_formset, decision_formset, user, ex
 @transaction.atomic
 def meeting_attachment_add(*, form, meeting, user):
     """Store an uploaded document (already checked by the upload validator) on a meeting."""
+    require(can_manage_meetings_of(user, meeting.body))
     attachment = form.save(commit=False)
     attachment.meeting = meeting
     attachment.uploaded_by = user

@@ -7,6 +7,7 @@ recognised by their content (magic bytes), not by the name alone; at most `setti
 from __future__ import annotations
 
 import zipfile
+from xml.parsers import expat
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,30 +28,93 @@ ALLOWED_EXTENSIONS = {
 ALLOWED_LABEL = "PDF, P7M, ODT, ODS, DOCX, XLSX, JPG, PNG o fattura elettronica XML"
 
 
+# The content check reads at most this much of any entry of an archive (an ODF `mimetype` entry is ~40 bytes):
+# a zip bomb whose `mimetype` claims or unpacks to megabytes is refused without being decompressed.
+ZIP_ENTRY_READ_LIMIT = 1024
+# A FatturaPA file is recognised by its root element, parsed from at most this many bytes of the file's start.
+XML_HEAD_LIMIT = 64 * 1024
+ODF_MIMETYPES = {
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+FATTURAPA_NAMESPACE_PREFIX = "http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/"
+FATTURAPA_ROOTS = {"FatturaElettronica", "FatturaElettronicaSemplificata"}
+
+
 def _zip_kind(fileobj) -> str | None:
+    """The kind of an ODF/OOXML document from the archive's directory, decompressing a few bytes at most."""
     try:
         with zipfile.ZipFile(fileobj) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-                return {
-                    "application/vnd.oasis.opendocument.text": "odt",
-                    "application/vnd.oasis.opendocument.spreadsheet": "ods",
-                }.get(mimetype)
+                info = archive.getinfo("mimetype")
+                if info.file_size > ZIP_ENTRY_READ_LIMIT or info.compress_size > ZIP_ENTRY_READ_LIMIT:
+                    return None
+                with archive.open(info) as entry:
+                    # Bounded read: never more than the limit, whatever the header claims.
+                    raw = entry.read(ZIP_ENTRY_READ_LIMIT + 1)
+                if len(raw) > ZIP_ENTRY_READ_LIMIT:
+                    return None
+                return ODF_MIMETYPES.get(raw.decode("ascii", "replace").strip())
             if "[Content_Types].xml" in names:
                 if any(n.startswith("word/") for n in names):
                     return "docx"
                 if any(n.startswith("xl/") for n in names):
                     return "xlsx"
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, KeyError, EOFError, NotImplementedError):
         return None
     return None
+
+
+class _RootFound(Exception):
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+
+class _Refused(Exception):
+    pass
+
+
+def _xml_root(head: bytes) -> str | None:
+    """The namespaced name ("uri localname") of the root element, parsed safely from `head`.
+
+    Safe: a document type declaration or an entity declaration is refused (no entity expansion, no external
+    resource), and parsing stops at the first start tag, so at most `XML_HEAD_LIMIT` bytes are ever parsed.
+    """
+    parser = expat.ParserCreate(namespace_separator=" ")
+
+    def start(name, attributes):
+        raise _RootFound(name)
+
+    def refuse(*args):
+        raise _Refused
+
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    try:
+        parser.Parse(head, False)
+    except _RootFound as found:
+        return found.name
+    except (_Refused, expat.ExpatError, ValueError):
+        return None
+    return None
+
+
+def _is_fatturapa(head: bytes) -> bool:
+    name = _xml_root(head)
+    if not name or " " not in name:
+        return False
+    namespace, local = name.rsplit(" ", 1)
+    return local in FATTURAPA_ROOTS and namespace.startswith(FATTURAPA_NAMESPACE_PREFIX)
 
 
 def detect_kind(fileobj) -> str | None:
     """The document kind from its content, or None if it is not one we accept."""
     fileobj.seek(0)
-    head = fileobj.read(4096)
+    head = fileobj.read(XML_HEAD_LIMIT)
     fileobj.seek(0)
     if head.startswith(b"%PDF-"):
         return "pdf"
@@ -68,7 +132,7 @@ def detect_kind(fileobj) -> str | None:
     if head.startswith(b"MII"):
         return "p7m"
     text = head.lstrip(b"\xef\xbb\xbf").lstrip()
-    if text.startswith(b"<") and b"FatturaElettronica" in head:
+    if text.startswith(b"<") and _is_fatturapa(text):
         return "fatturapa"
     return None
 

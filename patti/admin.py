@@ -1,16 +1,17 @@
-"""Admin for every patti model, scoped like the views for non-superusers.
+"""Admin of Action 1, for system administrators only (`governance.admin_site`): read-only.
 
-Identity fields of households are never in the admin (for anyone), nor are the other members of a household
-(they are identity only): identities are read and changed only through the household screens, where each view
-is logged. Search is by pseudonymous code, never by name.
+Every patti record has its own screens in the application, where the services check the role, the scope and the
+rules (a signed pact's budget, the pact's workflow, the ledger postings of disbursements, versions) and record the
+history; so here nothing is added, changed or deleted. Identity fields of households and of their members
+(`ADMIN_PRIVATE_FIELDS` on the models) are never shown, searched, filtered or ordered, through any relation: such
+lookups answer 400. Search is by pseudonymous code only.
 """
 
 from django.contrib import admin
 
-from governance.admin import ScopedAdmin
+from governance.admin_site import ReadOnlyAdmin
 
 from .models import (
-    IDENTITY_FIELDS,
     Assessment,
     BusinessIdea,
     Commitment,
@@ -26,66 +27,10 @@ from .models import (
 )
 
 
-@admin.register(Household)
-class HouseholdAdmin(ScopedAdmin):
-    list_display = ["code", "district", "municipality", "adults", "minors", "target_group", "anonymised_at"]
-    list_filter = ["district", "target_group", "citizenship"]
-    search_fields = ["code"]
-    exclude = IDENTITY_FIELDS
-    readonly_fields = ["code", "anonymised_at"]
-    raw_id_fields = ["municipality"]
-
-
-class EquipeInline(admin.TabularInline):
-    model = EquipeMember
-    extra = 0
-    raw_id_fields = ["user", "organisation"]
-
-
-class CommitmentInline(admin.TabularInline):
-    model = Commitment
+class ReadOnlyInline(admin.TabularInline):
     extra = 0
 
-
-class AssessmentInline(admin.TabularInline):
-    model = Assessment
-    extra = 0
-    raw_id_fields = ["assessor"]
-
-
-@admin.register(Patto)
-class PattoAdmin(ScopedAdmin):
-    list_display = ["pk", "household", "district", "kind", "status", "project_year", "opened_on", "signed_on"]
-    list_filter = ["district", "kind", "status", "project_year", "promoter_type"]
-    search_fields = ["household__code"]
-    list_select_related = ["household", "district", "project_year"]
-    raw_id_fields = ["household", "promoter_organisation"]
-    readonly_fields = ["status", "signed_on", "closed_on", "interruption_reason", "project_year"]
-    inlines = [EquipeInline, CommitmentInline, AssessmentInline]
-
-
-class ByPattoAdmin(ScopedAdmin):
-    """Records reached through their pact: scoped by the pact's district."""
-
-    raw_id_fields = ["patto"]
-    list_select_related = ["patto__household"]
-    search_fields = ["patto__household__code"]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(patto__in=Patto.objects.visible_to(request.user))
-
-
-@admin.register(Disbursement)
-class DisbursementAdmin(ByPattoAdmin):
-    """Disbursements are written by the service (ledger posting): read-only here."""
-
-    list_display = ["patto", "date", "amount", "funding_source", "implementing_body", "cancelled_at"]
-    list_filter = ["funding_source"]
-
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
@@ -93,6 +38,48 @@ class DisbursementAdmin(ByPattoAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Household)
+class HouseholdAdmin(ReadOnlyAdmin):
+    list_display = ["code", "district", "municipality", "adults", "minors", "target_group", "anonymised_at"]
+    list_filter = ["district", "target_group", "citizenship"]
+    search_fields = ["code"]
+    list_select_related = ["district", "municipality"]
+
+
+class EquipeInline(ReadOnlyInline):
+    model = EquipeMember
+
+
+class CommitmentInline(ReadOnlyInline):
+    model = Commitment
+
+
+class AssessmentInline(ReadOnlyInline):
+    model = Assessment
+
+
+@admin.register(Patto)
+class PattoAdmin(ReadOnlyAdmin):
+    list_display = ["pk", "household", "district", "kind", "status", "project_year", "opened_on", "signed_on"]
+    list_filter = ["district", "kind", "status", "project_year", "promoter_type"]
+    search_fields = ["household__code"]
+    list_select_related = ["household", "district", "project_year"]
+    inlines = [EquipeInline, CommitmentInline, AssessmentInline]
+
+
+class ByPattoAdmin(ReadOnlyAdmin):
+    """Records reached through their pact."""
+
+    list_select_related = ["patto__household"]
+    search_fields = ["patto__household__code"]
+
+
+@admin.register(Disbursement)
+class DisbursementAdmin(ByPattoAdmin):
+    list_display = ["patto", "date", "amount", "funding_source", "implementing_body", "cancelled_at"]
+    list_filter = ["funding_source"]
 
 
 @admin.register(Assessment)
@@ -114,49 +101,36 @@ class PlacementAdmin(ByPattoAdmin):
 
 
 @admin.register(EmpowermentPath)
-class EmpowermentPathAdmin(ScopedAdmin):
+class EmpowermentPathAdmin(ReadOnlyAdmin):
     list_display = ["name", "district", "start_on", "end_on", "facilitator"]
     list_filter = ["district"]
     search_fields = ["name"]
-    filter_horizontal = ["patti"]
 
 
 @admin.register(HostOrganisation)
-class HostOrganisationAdmin(ScopedAdmin):
+class HostOrganisationAdmin(ReadOnlyAdmin):
     list_display = ["name", "kind", "district", "sector"]
     list_filter = ["kind", "district"]
     search_fields = ["name"]
 
 
 @admin.register(IdeaCall)
-class IdeaCallAdmin(ScopedAdmin):
+class IdeaCallAdmin(ReadOnlyAdmin):
     list_display = ["title", "project_year", "opens_on", "closes_on", "budget"]
-    filter_horizontal = ["contributors"]
 
 
 @admin.register(BusinessIdea)
-class BusinessIdeaAdmin(ScopedAdmin):
+class BusinessIdeaAdmin(ReadOnlyAdmin):
     list_display = ["title", "call", "sector", "status", "district", "credit_obtained"]
     list_filter = ["call", "sector", "status", "district"]
     search_fields = ["title"]
-    readonly_fields = ["status"]
-    filter_horizontal = ["patti"]
 
 
 @admin.register(IdentityAccess)
-class IdentityAccessAdmin(admin.ModelAdmin):
-    """The identity access log: read-only, for superusers and the Direzione (through its view permission)."""
+class IdentityAccessAdmin(ReadOnlyAdmin):
+    """The identity access log: who saw which household's identity, and when (never the identity itself)."""
 
     list_display = ["accessed_at", "user", "household", "purpose"]
     list_select_related = ["user", "household"]
     search_fields = ["household__code", "user__username"]
     date_hierarchy = "accessed_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

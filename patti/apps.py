@@ -24,15 +24,9 @@ class PattiConfig(AppConfig):
         from .permissions import can_read_patti
         from .reminders import pact_reminders
 
-        # The admin follows the rules of the app's views (patti/permissions.py); identity fields are never in the
-        # admin. The Direzione reads (and reads the identity access log); district staff write.
-        models = [
-            "household", "patto", "equipemember", "commitment", "assessment", "disbursement",
-            "empowermentpath", "hostorganisation", "placement", "ideacall", "businessidea",
-        ]  # fmt: skip
-        register_role_permissions(Role.DIREZIONE, [f"patti.view_{m}" for m in models] + ["patti.view_identityaccess"])
-        for role in (Role.UFFICIO_DI_PIANO, Role.COORDINATORE):
-            register_role_permissions(role, [f"patti.{a}_{m}" for m in models for a in ("view", "add", "change")])
+        # The Direzione reads the identity access log (patti/permissions.py decides who may do what in the app;
+        # no role carries an admin model permission: the admin is for system administrators).
+        register_role_permissions(Role.DIREZIONE, ["patti.view_identityaccess"])
         register_nav(
             NavEntry(key="patti", label=_("Patti"), url_name="patti:patto_list", visible=can_read_patti, order=10)
         )

@@ -29,8 +29,9 @@ CLOSED_STATUSES = frozenset({PattoStatus.CONCLUSO, PattoStatus.INTERROTTO})
 SIGNED_STATUSES = frozenset(
     {PattoStatus.SOTTOSCRITTO, PattoStatus.ATTIVO, PattoStatus.CONCLUSO, PattoStatus.INTERROTTO}
 )
-# A disbursement may be paid only on a signed pact that is still running.
-DISBURSABLE_STATUSES = frozenset({PattoStatus.SOTTOSCRITTO, PattoStatus.ATTIVO})
+# A signed pact that is still running: it accepts disbursements, and its équipe watches its assessments' trend.
+RUNNING_STATUSES = frozenset({PattoStatus.SOTTOSCRITTO, PattoStatus.ATTIVO})
+DISBURSABLE_STATUSES = RUNNING_STATUSES
 
 
 class PromoterType(models.TextChoices):

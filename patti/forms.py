@@ -8,6 +8,7 @@ from django.forms import inlineformset_factory
 
 from governance.forms import DateInput
 from governance.models import District, Municipality, Organisation
+from governance.money import validate_money
 from governance.uploads import validate_document
 
 from . import permissions
@@ -157,10 +158,10 @@ class PattoForm(VersionedForm):
         writable = permissions.writable_district_ids(user)
         self.fields["household"].queryset = Household.objects.filter(district__in=writable).order_by("code")
         self.fields["promoter_organisation"].queryset = Organisation.objects.visible_to(user)
-        if self.instance.pk and self.instance.status != PattoStatus.BOZZA:
-            # Once signed, the beneficiary and the budget are those of the signed agreement.
-            for name in ("household", "budget_cariplo", "budget_cofinancing", "opened_on"):
-                self.fields[name].disabled = True
+        if self.instance.pk and self.instance.budget_is_frozen:
+            # Patto.clean refuses the change anyway; the form shows the fields as fixed.
+            for name in Patto.FROZEN_WHEN_SIGNED:
+                self.fields[name.removesuffix("_id")].disabled = True
 
     def steps(self):
         return [(title, [self[name] for name in names]) for title, names in self.STEPS]
@@ -242,10 +243,17 @@ class DisbursementForm(forms.ModelForm):
         model = Disbursement
         fields = ["date", "amount", "funding_source", "purpose", "implementing_body"]
         widgets = {"date": DateInput()}
+        localized_fields = ["amount"]  # "1.234,56" as Italian users type it
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["implementing_body"].queryset = Organisation.objects.all()
+        self.fields["amount"].validators = []  # one rule, one message: clean_amount (the service checks it again)
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        validate_money(amount, label="L'importo dell'erogazione")  # "deve essere maggiore di zero"
+        return amount
 
     def _post_clean(self):
         """The rules that need the pact (signed, within budget, ledger line) run in `disbursement_create`."""
@@ -277,7 +285,22 @@ class SignedDocumentForm(forms.Form):
     file = forms.FileField(label="Patto firmato (PDF, P7M o scansione)", validators=[validate_document])
 
 
-class EmpowermentPathForm(forms.ModelForm):
+class ScopedPattiLinksMixin:
+    """The `patti` links of a record show and change only the pacts the user may write; links to pacts the user
+    cannot see (another district's) are kept as they are when the form is saved."""
+
+    def _links_out_of_reach(self):
+        if not self.instance.pk:
+            return Patto.objects.none()
+        return self.instance.patti.exclude(pk__in=self.fields["patti"].queryset.values("pk"))
+
+    def clean_patti(self):
+        chosen = self.cleaned_data["patti"]
+        kept = self._links_out_of_reach()
+        return Patto.objects.filter(pk__in=[*chosen.values_list("pk", flat=True), *kept.values_list("pk", flat=True)])
+
+
+class EmpowermentPathForm(ScopedPattiLinksMixin, forms.ModelForm):
     class Meta:
         model = EmpowermentPath
         fields = ["name", "district", "start_on", "end_on", "facilitator", "patti", "notes"]
@@ -342,7 +365,7 @@ class IdeaCallForm(forms.ModelForm):
         self.fields["contributors"].queryset = Organisation.objects.filter(is_partner=True)
 
 
-class BusinessIdeaForm(forms.ModelForm):
+class BusinessIdeaForm(ScopedPattiLinksMixin, forms.ModelForm):
     class Meta:
         model = BusinessIdea
         fields = ["call", "title", "proponents", "district", "patti", "sector", "credit_obtained", "mentor", "notes"]

@@ -76,3 +76,25 @@ def can_manage_calls(user) -> bool:
 def can_read_access_log(user) -> bool:
     scope = user_scope(user)
     return Role.DIREZIONE in scope.roles
+
+
+def can_edit_idea(user, idea) -> bool:
+    """A business idea: the district staff of its district (provincial ideas: any district staff) or the Direzione."""
+    return can_write_in(user, idea.district_id) or can_manage_calls(user)
+
+
+def can_create_idea(user) -> bool:
+    return can_create(user) or can_manage_calls(user)
+
+
+def can_write_record(user, obj) -> bool:
+    """Who may save one of the smaller records of Action 1 (new or existing), wherever it is saved from."""
+    from .models import BusinessIdea, IdeaCall, Placement
+
+    if isinstance(obj, IdeaCall):
+        return can_manage_calls(user)
+    if isinstance(obj, BusinessIdea):
+        return can_edit_idea(user, obj)
+    if isinstance(obj, Placement):
+        return obj.patto_id is not None and can_write_in(user, obj.patto.district_id)
+    return can_write_in(user, obj.district_id)  # empowerment paths, host organisations

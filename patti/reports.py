@@ -9,26 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
 
 from governance.models import District, ProjectYear
+from governance.money import as_money as money
+from governance.money import money_sum
 
 from .enums import SUPPORTED_IDEA_STATUSES, VALIDATED_IDEA_STATUSES, PattoKind, PattoStatus
 from .models import Assessment, BusinessIdea, Disbursement, EmpowermentPath, Patto
-from .models.patti import ZERO
 
 # Seed 2140-2143: 284 pacts, 32 in year 1, 134 in year 2, 118 in year 3 (no per-district target).
 PATTI_TARGETS = {1: 32, 2: 134, 3: 118}
 PATTI_TARGET_TOTAL = 284
 EMPOWERMENT_TARGETS = {2: 3}  # seed 2150-2151: three empowerment paths (year 2)
 IDEAS_TARGET = {2: (8, 10), 3: (8, 10)}  # seed 2173-2175: 8-10 business ideas supported in year 2 and in year 3
-CENT = Decimal("0.01")
-
-
-def money(value) -> Decimal:
-    """A sum from the database as euros and cents (SQLite adds decimals as floats)."""
-    return Decimal(value or 0).quantize(CENT)
 
 
 @dataclass
@@ -92,7 +86,7 @@ def patti_by_district(patti=None) -> list[DistrictRow]:
             active=Count("pk", filter=Q(status=PattoStatus.ATTIVO)),
             autonomia=Count("pk", filter=Q(kind=PattoKind.AUTONOMIA)),
             inclusione=Count("pk", filter=Q(kind=PattoKind.INCLUSIONE)),
-            committed=Coalesce(Sum(F("budget_cariplo") + F("budget_cofinancing")), ZERO),
+            committed=money_sum(F("budget_cariplo") + F("budget_cofinancing")),
         )
         .order_by()
     }
@@ -100,7 +94,7 @@ def patti_by_district(patti=None) -> list[DistrictRow]:
         Disbursement.objects.active()
         .filter(patto__in=signed)
         .values_list("patto__district__name")
-        .annotate(total=Sum("amount"))
+        .annotate(total=money_sum("amount"))
         .order_by()
     )
     return [
@@ -140,14 +134,12 @@ def personal_budgets(patti=None) -> BudgetTotals:
     """Personal welfare budgets committed by signed pacts and disbursed (not cancelled), by funding source."""
     patti = Patto.objects.all() if patti is None else patti
     signed = patti.signed()
-    committed = signed.aggregate(
-        cariplo=Coalesce(Sum("budget_cariplo"), ZERO), cofinancing=Coalesce(Sum("budget_cofinancing"), ZERO)
-    )
+    committed = signed.aggregate(cariplo=money_sum("budget_cariplo"), cofinancing=money_sum("budget_cofinancing"))
     paid = Disbursement.objects.active().filter(patto__in=patti)
     disbursed = paid.aggregate(
-        total=Coalesce(Sum("amount"), ZERO),
-        cariplo=Coalesce(Sum("amount", filter=Q(funding_source="cariplo")), ZERO),
-        cofinancing=Coalesce(Sum("amount", filter=Q(funding_source="cofinancing")), ZERO),
+        total=money_sum("amount"),
+        cariplo=money_sum("amount", filter=Q(funding_source="cariplo")),
+        cofinancing=money_sum("amount", filter=Q(funding_source="cofinancing")),
     )
     return BudgetTotals(
         committed=money(committed["cariplo"]) + money(committed["cofinancing"]),

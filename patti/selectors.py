@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Sum, prefetch_related_objects
 
+from governance.money import as_money
+
 from .enums import FundingSource
 from .models import Assessment, Disbursement, EquipeMember, Patto
-from .models.patti import DECLINE_THRESHOLD
 
 
 def patto_list_queryset(user):
@@ -60,7 +61,7 @@ def budget_balance(patto: Patto) -> list[BudgetRow]:
     """Budget, disbursed and remaining per funding source (sums in SQL)."""
     sums = dict(patto.disbursements.active().values_list("funding_source").annotate(total=Sum("amount")).order_by())
     rows = [
-        BudgetRow(source, label, patto.budget_for(source), Decimal(sums.get(source) or 0).quantize(Decimal("0.01")))
+        BudgetRow(source, label, patto.budget_for(source), as_money(sums.get(source)))
         for source, label in FundingSource.choices
     ]
     rows.append(
@@ -76,9 +77,9 @@ def budget_balance(patto: Patto) -> list[BudgetRow]:
 
 def patto_flags(patto: Patto, reference: dt.date) -> dict:
     """The équipe's alerts for one pact, from the same SQL as the list (`with_flags`)."""
-    row = Patto.objects.filter(pk=patto.pk).with_flags(reference).values("needs_assessment", "fallen_dimensions").get()
+    row = Patto.objects.filter(pk=patto.pk).with_flags(reference).only("pk", "status").get()
     return {
-        "needs_assessment": bool(row["needs_assessment"]),
-        "declining": (row["fallen_dimensions"] or 0) >= DECLINE_THRESHOLD,
-        "fallen_dimensions": row["fallen_dimensions"] or 0,
+        "needs_assessment": bool(row.needs_assessment),
+        "declining": row.is_declining,
+        "fallen_dimensions": row.fallen_dimensions or 0,
     }

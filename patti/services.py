@@ -1,5 +1,9 @@
 """Writes of the patti app: atomic, checked, recorded in the audit trail (django-simple-history).
 
+Every service checks the user's role on the record with `governance.permissions.require(patti.permissions.…)`
+(PermissionDenied → 403) and the record's state rules, which live on the models (`Patto.accepts_disbursements`,
+`Patto.is_closed`, `Patto.clean` for a signed pact's budget…), raising ValidationError with an Italian message.
+
 Disbursements are posted to the budget ledger through governance's budget service (one expense per disbursement).
 """
 
@@ -13,12 +17,14 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from governance.audit import audited_save, check_version
 from governance.budget.services import expense_reverse_payment, payment_post
 from governance.models import Organisation, ProjectYear
-from governance.money import format_eur
-from governance.services import ConcurrentEditError
+from governance.money import as_money, format_eur, validate_money
+from governance.permissions import require
 
-from .enums import DISBURSABLE_STATUSES, IDEA_TRANSITIONS, PATTO_TRANSITIONS, IdeaStatus, PattoStatus
+from . import permissions
+from .enums import IDEA_TRANSITIONS, PATTO_TRANSITIONS, IdeaStatus, PattoStatus
 from .models import (
     IDENTITY_FIELDS,
     Assessment,
@@ -31,18 +37,6 @@ from .models import (
 
 ACTION_CODE = "1"  # Action 1 in the programme's plan (governance reference data)
 
-CONCURRENT_MESSAGE = (
-    "Nel frattempo un'altra persona ha modificato questo record. "
-    "Ricaricare la pagina per vedere la versione aggiornata prima di salvare di nuovo."
-)
-
-
-def _check_version(model, pk: int, expected_version: int | None) -> int:
-    current = model.objects.select_for_update().only("version").get(pk=pk)
-    if expected_version is None or current.version != expected_version:
-        raise ConcurrentEditError(CONCURRENT_MESSAGE)
-    return current.version + 1
-
 
 # --- Households and identity ----------------------------------------------------------------------------------
 
@@ -51,8 +45,13 @@ def _check_version(model, pk: int, expected_version: int | None) -> int:
 def household_save(*, form, user, members_formset=None, expected_version: int | None = None) -> Household:
     """Create or update a household (and its other members) from valid forms; concurrent edits are refused."""
     household = form.instance
+    require(permissions.can_write_in(user, household.district_id))
     if household.pk:
-        household.version = _check_version(Household, household.pk, expected_version)
+        stored = Household.objects.select_for_update().only("district", "anonymised_at").get(pk=household.pk)
+        require(permissions.can_write_in(user, stored.district_id))
+        if stored.anonymised_at:
+            raise ValidationError("Il nucleo è stato anonimizzato: i dati non si modificano più.")
+        household.version = check_version(household, expected_version)
     else:
         household.created_by = user
     household._history_user = user
@@ -96,13 +95,17 @@ def household_anonymise(*, household: Household) -> None:
 @transaction.atomic
 def patto_save(*, form, equipe_formset=None, commitment_formset=None, user, expected_version: int | None = None):
     """Create or update a pact (and its équipe and commitments) from valid forms; concurrent edits are refused."""
-    patto = form.instance
+    patto = form.save(commit=False)
+    require(permissions.can_write_in(user, patto.district_id))
     if patto.pk:
-        patto.version = _check_version(Patto, patto.pk, expected_version)
-    else:
-        patto.created_by = user
-    patto._history_user = user
-    patto = form.save()
+        stored = Patto.objects.select_for_update().only("district", "status").get(pk=patto.pk)
+        require(permissions.can_write_in(user, stored.district_id))
+        if stored.is_closed:
+            raise ValidationError("Un patto concluso o interrotto non si modifica più.")
+        patto.status = stored.status
+        patto.full_clean()  # Patto.clean: a signed pact keeps its beneficiary, opening date and budget
+    audited_save(patto, user=user, expected_version=expected_version)
+    form.save_m2m()
     for formset in (equipe_formset, commitment_formset):
         if formset is not None:
             formset.instance = patto
@@ -123,6 +126,7 @@ def _signing_problems(patto: Patto) -> list[str]:
 def patto_transition(*, patto: Patto, to_status: str, user, on_date: dt.date | None = None, reason: str = "") -> Patto:
     """Move the pact along its workflow (PATTO_TRANSITIONS): the one place that checks, saves and logs it."""
     locked = Patto.objects.select_for_update().get(pk=patto.pk)
+    require(permissions.can_write_in(user, locked.district_id))
     to_status = PattoStatus(to_status)
     current = PattoStatus(locked.status)
     if to_status not in PATTO_TRANSITIONS[current]:
@@ -148,16 +152,17 @@ def patto_transition(*, patto: Patto, to_status: str, user, on_date: dt.date | N
             raise ValidationError("La chiusura non può precedere la sottoscrizione.")
         locked.closed_on = day
     locked.status = to_status
-    locked.version += 1
-    locked._history_user = user
-    locked._change_reason = f"Stato: {to_status.label}" + (f" ({reason.strip()})" if reason.strip() else "")
-    locked.save()
-    return locked
+    reason_text = f"Stato: {to_status.label}" + (f" ({reason.strip()})" if reason.strip() else "")
+    return audited_save(locked, user=user, expected_version=locked.version, reason=reason_text)
 
 
 @transaction.atomic
 def patto_attach_signed(*, patto: Patto, upload, user) -> Patto:
     """Store the signed pact (already checked by the upload validator) on the pact."""
+    patto = Patto.objects.select_for_update().get(pk=patto.pk)
+    require(permissions.can_write_in(user, patto.district_id))
+    if not patto.accepts_signed_document:
+        raise ValidationError("Il patto firmato si carica dopo la sottoscrizione.")
     patto.signed_document.save(upload.name, upload, save=False)
     patto._history_user = user
     patto._change_reason = "Caricato il patto firmato"
@@ -187,7 +192,9 @@ def disbursement_create(
     """Pay from the pact's personal budget and post the payment to the ledger; the pact row is locked so that two
     simultaneous disbursements cannot together exceed the budget."""
     locked = Patto.objects.select_for_update().select_related("district", "household").get(pk=patto.pk)
-    if locked.status not in DISBURSABLE_STATUSES:
+    require(permissions.can_write_in(user, locked.district_id))
+    validate_money(amount, label="L'importo dell'erogazione")
+    if not locked.accepts_disbursements:
         raise ValidationError(
             "Le erogazioni si registrano solo su un patto sottoscritto o attivo "
             f"(questo patto è «{locked.get_status_display()}»)."
@@ -197,7 +204,7 @@ def disbursement_create(
     if date > timezone.localdate():
         raise ValidationError({"date": "L'erogazione non può avere una data futura."})
     share = locked.budget_for(funding_source)
-    already = Decimal(disbursed_by_source(locked).get(funding_source) or 0).quantize(Decimal("0.01"))
+    already = as_money(disbursed_by_source(locked).get(funding_source))
     if already + amount > share:
         remaining = share - already
         raise ValidationError(
@@ -238,7 +245,8 @@ def disbursement_create(
 @transaction.atomic
 def disbursement_cancel(*, disbursement: Disbursement, user, reason: str) -> Disbursement:
     """Cancel a disbursement and reverse its expense in the ledger."""
-    patto = Patto.objects.select_for_update().only("pk", "status").get(pk=disbursement.patto_id)
+    patto = Patto.objects.select_for_update().only("pk", "status", "district").get(pk=disbursement.patto_id)
+    require(permissions.can_write_in(user, patto.district_id))
     if patto.is_closed:
         raise ValidationError("Il patto è chiuso: le sue erogazioni non si modificano più.")
     locked = Disbursement.objects.select_for_update().get(pk=disbursement.pk)
@@ -261,6 +269,10 @@ def disbursement_cancel(*, disbursement: Disbursement, user, reason: str) -> Dis
 @transaction.atomic
 def assessment_create(*, form, patto: Patto, user) -> Assessment:
     """Record an assessment (scores already checked by the form and by the database constraints)."""
+    patto = Patto.objects.select_for_update().get(pk=patto.pk)
+    require(permissions.can_write_in(user, patto.district_id))
+    if not patto.accepts_assessments:
+        raise ValidationError("Il patto è chiuso: non si registrano più valutazioni.")
     assessment = form.save(commit=False)
     assessment.patto = patto
     assessment.assessor = assessment.assessor or user
@@ -273,6 +285,7 @@ def assessment_create(*, form, patto: Patto, user) -> Assessment:
 def idea_transition(*, idea: BusinessIdea, to_status: str, user) -> BusinessIdea:
     """Move a business idea along its workflow (IDEA_TRANSITIONS)."""
     locked = BusinessIdea.objects.select_for_update().get(pk=idea.pk)
+    require(permissions.can_edit_idea(user, locked))
     to_status = IdeaStatus(to_status)
     current = IdeaStatus(locked.status)
     if to_status not in IDEA_TRANSITIONS[current]:
@@ -282,3 +295,20 @@ def idea_transition(*, idea: BusinessIdea, to_status: str, user) -> BusinessIdea
     locked._change_reason = f"Stato: {to_status.label}"
     locked.save()
     return locked
+
+
+@transaction.atomic
+def record_save(*, form, user):
+    """Create or update one of the smaller records of Action 1 (empowerment path, host organisation, placement, call,
+    business idea) from its valid form, with its links; the role is checked on the stored record and on the new one.
+    """
+    instance = form.instance
+    if instance.pk:
+        stored = type(instance).objects.select_for_update().get(pk=instance.pk)
+        require(permissions.can_write_record(user, stored))
+    require(permissions.can_write_record(user, instance))
+    instance = form.save(commit=False)
+    instance._history_user = user
+    instance.save()
+    form.save_m2m()
+    return instance

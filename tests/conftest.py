@@ -26,6 +26,16 @@ ROLES = [
 ]
 
 
+def pytest_configure(config):
+    """MD5 for the tests' passwords (Django's advice for tests): the demo users are created in a blink, not seconds."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+
+
 def load_reference_data():
     out = io.StringIO()
     call_command("seed_wellfare", stdout=out)

@@ -17,13 +17,21 @@ LOGIN = "login"  # redirect to the login page
 
 @dataclass
 class Case:
-    """How to call one URL and what each role gets. `args` names objects of the `world` fixture."""
+    """How to call one URL and what each role gets. `args` names objects of the `world` fixture.
+
+    `rows` (list pages): world object → who may see it (the statuses of its detail page, 200 = may see). The page
+    of every role that may not see it must not link to it (`href="<its absolute URL>"`), and at least one role
+    that may see it must find the link (so the check cannot pass vacuously).
+    A GET case is also sent as a POST with empty data: no role gets a 500, and a role refused the page gets
+    403/404 (or 405, or the login page) and changes nothing in the database.
+    """
 
     expect: dict
     method: str = "get"
     args: tuple = ()
     kwargs: dict = field(default_factory=dict)
     data: dict = field(default_factory=dict)
+    rows: dict = field(default_factory=dict)
 
 
 def statuses(default, **by_role):

@@ -1,18 +1,24 @@
 """Every URL of the project × every demo role (plus anonymous and a user with no role): the allowed status.
 
 Anonymous → login redirect; out of scope → 404; in scope but not allowed → 403. The URL patterns come from the
-URLconf itself: a new URL without an entry in MATRIX fails `test_every_url_has_an_entry_in_the_matrix`.
+URLconf itself: a new URL without an entry in MATRIX fails `test_every_url_has_an_entry_in_the_matrix`, and an
+unnamed URL pattern fails `test_every_url_pattern_has_a_name`.
+For each URL and role the test also checks (see `tests.matrix.Case`): list pages show no record outside the role's
+scope (`rows`), and every GET page answers a POST with empty data without a 500, refusing it (and saving nothing)
+for a role that may not open the page.
 Apps add their entries to MATRIX (one dict per app, merged below).
 """
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.html import escape
 
 from governance.models import GovernanceBody, Organisation
-from tests.factories import MeetingAttachmentFactory, MeetingFactory
+from tests.factories import DecisionFactory, MeetingAttachmentFactory, MeetingFactory
 from tests.fundraising.matrix import MATRIX_FUNDRAISING, fundraising_world
 from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
 from tests.matrix import (
@@ -44,11 +50,11 @@ MATRIX_CORE = {
     "password_reset_confirm": Case(public(), kwargs={"uidb64": "MQ", "token": "set-password"}),
     "password_reset_complete": Case(public()),
     "set_language": Case(public(302), method="post", data={"language": "it"}),
-    "governance:organisation_list": Case(statuses(200)),
+    "governance:organisation_list": Case(statuses(200), rows={"organisation": CREMONESE_READ}),
     "governance:organisation_detail": Case(CREMONESE_READ, args=("organisation",)),
-    "governance:body_list": Case(statuses(200)),
+    "governance:body_list": Case(statuses(200), rows={"body": CREMONESE_READ}),
     "governance:body_detail": Case(CREMONESE_READ, args=("body",)),
-    "governance:meeting_list": Case(statuses(200)),
+    "governance:meeting_list": Case(statuses(200), rows={"meeting": CREMONESE_READ}),
     "governance:meeting_create": Case(CREATE_MEETING),
     "governance:meeting_detail": Case(CREMONESE_READ, args=("meeting",)),
     "governance:meeting_edit": Case(CREMONESE_MANAGE, args=("meeting",)),
@@ -66,7 +72,7 @@ MATRIX_CORE = {
     "governance:meeting_send_minutes": Case(
         {**CREMONESE_MANAGE, "direzione": 302, "udp.cremonese": 302}, method="post", args=("meeting",)
     ),
-    "governance:decision_list": Case(statuses(200)),
+    "governance:decision_list": Case(statuses(200), rows={"decision": CREMONESE_READ}),
     "governance:profile": Case(statuses(200)),
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
@@ -91,6 +97,28 @@ def project_url_names():
     return names
 
 
+def test_every_url_pattern_has_a_name():
+    """A URL without a name cannot be in the matrix, so it would escape every authorisation check."""
+    unnamed = []
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace not in EXCLUDED_NAMESPACES:
+                    walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif not pattern.name:
+                unnamed.append(prefix + str(pattern.pattern))
+
+    walk(get_resolver().url_patterns)
+    assert not unnamed, f"URL patterns without a name: {unnamed}"
+
+
+def test_every_list_page_checks_its_rows():
+    """A list page (URL name ending in `_list`) declares which world records each role must not see."""
+    unchecked = sorted(name for name, case in MATRIX.items() if name.endswith("_list") and not case.rows)
+    assert not unchecked, f"list pages without `rows` in their matrix case: {unchecked}"
+
+
 def test_every_url_has_an_entry_in_the_matrix():
     missing = project_url_names() - set(MATRIX)
     assert not missing, f"URLs without an entry in the authorisation matrix: {sorted(missing)}"
@@ -106,19 +134,92 @@ def world(request, db, media_root):
         "body": meeting.body,
         "meeting": meeting,
         "attachment": MeetingAttachmentFactory(meeting=meeting),
+        "decision": DecisionFactory(meeting=meeting, text="Decisione della matrice: solo per il Cremonese"),
         **budget_world(),
         **patti_world(request),
         **fundraising_world(request),
     }
 
 
-def call_as(role, case, url):
+def client_as(role):
     client = Client()
     if role == NOBODY:
         client.force_login(get_user_model().objects.get_or_create(username="nobody")[0])
     elif role != ANONYMOUS:
         client.force_login(get_user_model().objects.get(username=role))
-    return getattr(client, case.method)(url, case.data)
+    return client
+
+
+def call_as(role, case, url):
+    return getattr(client_as(role), case.method)(url, case.data)
+
+
+OUR_APPS = {"governance", "patti", "laboratori", "imprese", "civic_center", "wellfare_lab", "fundraising"}
+
+
+def database_snapshot() -> tuple:
+    """Row counts of every table of our apps, history tables included (an update adds a history row): one query."""
+    tables = sorted({m._meta.db_table for m in apps.get_models() if m._meta.app_label in OUR_APPS and m._meta.managed})
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        counts = ", ".join(f"(SELECT COUNT(*) FROM {quote(t)})" for t in tables)  # noqa: S608 - our table names
+        cursor.execute(f"SELECT {counts}")  # noqa: S608
+        return tuple(cursor.fetchone())
+
+
+def is_login_redirect(response) -> bool:
+    return response.status_code == 302 and response.get("Location", "").startswith(reverse("login"))
+
+
+def may_see(expect: dict, role: str) -> bool:
+    return expect.get(role) == 200
+
+
+def row_marker(obj) -> str:
+    """How a record shows in a list: the link to its page, or (a record without a page) its text."""
+    if hasattr(obj, "get_absolute_url"):
+        return f'href="{obj.get_absolute_url()}"'
+    return escape(str(obj))
+
+
+def check_rows(case, world, role, response, seen) -> list[str]:
+    """The list page of `role` shows no record it may not see; remember which records it shows."""
+    if response.status_code != 200 or not case.rows:
+        return []
+    html = response.content.decode()
+    wrong = []
+    for key, expect in case.rows.items():
+        shown = row_marker(world[key]) in html
+        if shown and not may_see(expect, role):
+            wrong.append(f"{role}: the list shows {key} ({world[key]}), outside its scope")
+        if shown:
+            seen.add(key)
+    return wrong
+
+
+def check_empty_post(case, role, url) -> list[str]:
+    """A GET page receiving a POST with empty data: never a 500; refused and nothing saved if the GET is refused."""
+    if case.method != "get":
+        return []
+    refused = case.expect[role] == LOGIN or case.expect[role] in (403, 404)
+    with transaction.atomic():
+        before = database_snapshot() if refused else None
+        response = client_as(role).post(url, {})
+        after = database_snapshot() if refused else None
+        transaction.set_rollback(True)
+    if response.status_code >= 500:
+        return [f"{role}: POST with empty data answered {response.status_code}"]
+    if not refused:
+        return []
+    wrong = []
+    if case.expect[role] == LOGIN:
+        if not (is_login_redirect(response) or response.status_code == 405):
+            wrong.append(f"{role}: POST answered {response.status_code}, expected the login redirect")
+    elif response.status_code not in (403, 404, 405):
+        wrong.append(f"{role}: POST answered {response.status_code}, expected 403/404")
+    if before != after:
+        wrong.append(f"{role}: a refused POST changed the database")
+    return wrong
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
@@ -127,16 +228,21 @@ def test_authorisation_matrix(world, name):
     case = MATRIX[name]
     args = [world[a].pk for a in case.args]
     url = reverse(name, args=args or None, kwargs=case.kwargs or None)
-    wrong = []
+    wrong, seen = [], set()
     for role in ALL_ROLES:
         with transaction.atomic():
             response = call_as(role, case, url)
             transaction.set_rollback(True)
         expected = case.expect[role]
         if expected == LOGIN:
-            location = response.get("Location", "")
-            if response.status_code != 302 or not location.startswith(reverse("login")):
-                wrong.append(f"{role}: {response.status_code} {location}, expected the login redirect")
+            if not is_login_redirect(response):
+                wrong.append(
+                    f"{role}: {response.status_code} {response.get('Location', '')}, expected the login redirect"
+                )
         elif response.status_code != expected:
             wrong.append(f"{role}: {response.status_code}, expected {expected}")
+        wrong += check_rows(case, world, role, response, seen)
+        wrong += check_empty_post(case, role, url)
+    for key in set(case.rows) - seen:
+        wrong.append(f"no role sees {key} in the list: the row check would pass without checking anything")
     assert not wrong, f"{name} ({url}):\n" + "\n".join(wrong)

@@ -13,11 +13,9 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-# A local `.env` (created by `make install` with DEBUG=1 for development, never committed) may supply defaults;
-# real environment variables always win. Production sets its variables in the environment and has no `.env`.
-if (BASE_DIR / ".env").is_file():
-    env.read_env(BASE_DIR / ".env")
-
+# Settings come only from the real environment: no `.env` file is read, so a file left in the folder can never
+# switch a deployment to DEBUG. Development turns DEBUG on explicitly (`make run` passes DEBUG=1; by hand:
+# `DEBUG=1 python manage.py ...`).
 DEBUG = env.bool("DEBUG", default=False)
 
 if DEBUG:
@@ -38,7 +36,7 @@ else:
         )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "governance.admin_apps.SystemAdminConfig",  # the admin, for system administrators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -206,6 +204,10 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6.0 default, opted into now
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# --- Audit trail -----------------------------------------------------------------------------------
+# No "revert" button in the admin's history: records change only through the services (governance.admin_site).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # --- Programme --------------------------------------------------------------------------------------
 # Demo accounts are created only with DEBUG on (seed_wellfare --demo refuses otherwise).

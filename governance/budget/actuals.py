@@ -1,9 +1,10 @@
 """Running totals per budget line (approved, submitted), kept in step with the expense ledger.
 
-Every status change of an expense goes through `Expense.transition_to` (which calls `actuals_move`), payments and
-imports add through `actuals_add`; both run in the caller's transaction and lock nothing but the totals row they
-change (an UPDATE … SET approved = approved + x, atomic in the database, so concurrent approvals never lose an
-amount). `actuals_rebuild` recomputes the totals from the ledger in SQL (after bulk loads, or to verify).
+The services of `governance.budget.services` that change an expense call these functions (a status change calls
+`actuals_move`, payments and imports `actuals_of_new`); both run in the caller's transaction and lock nothing but
+the totals row they change (an UPDATE … SET approved = approved + x, atomic in the database, so concurrent
+approvals never lose an amount). `actuals_rebuild` recomputes the totals from the ledger in SQL (after bulk
+loads, or to verify).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def actuals_of_new(expenses) -> None:
 def actuals_rebuild(lines=None) -> None:
     """Recompute the totals of `lines` (a BudgetLine queryset; default: all) from the ledger, in SQL."""
     from ..models import BudgetLine
-    from .reports import money_sum
+    from ..money import money_sum
 
     lines = BudgetLine.objects.all() if lines is None else lines
     BudgetLineActuals.objects.filter(line__in=lines.values("pk")).delete()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 
 from ..forms import DateInput
 from ..models import Action, BudgetLine, BudgetPlan, Expense, ExpenseAttachment, Organisation, ProjectYear
@@ -39,14 +40,6 @@ class ReportFilterForm(forms.Form):
         if not self.is_valid():
             return {}
         return {key: value for key, value in self.cleaned_data.items() if value}
-
-
-class ExpenseListFilterForm(ReportFilterForm):
-    status = forms.ChoiceField(label="Stato", choices=[("", "Tutti"), *ExpenseStatus.choices], required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        del self.fields["plan"]
 
 
 class LineChoiceField(forms.ModelChoiceField):
@@ -90,6 +83,39 @@ class ExpenseForm(forms.ModelForm):
         self.fields["line"].queryset = lines
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+
+
+class BudgetPlanForm(forms.ModelForm):
+    """A plan version (Staff Amministrazione); which plan is active changes only through its own button."""
+
+    class Meta:
+        model = BudgetPlan
+        fields = ["code", "name", "date", "declared_total", "declared_cariplo", "illustrative_allocation", "notes"]
+        widgets = {"date": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+        localized_fields = ["declared_total", "declared_cariplo"]
+
+
+class BudgetLineForm(forms.ModelForm):
+    """A line of a plan; once it has expenses its key is fixed (`BudgetLine.key_is_frozen`) and only the amount
+    and the description change."""
+
+    KEY_FORM_FIELDS = ("action", "partner", "year", "category", "funding_source")
+
+    class Meta:
+        model = BudgetLine
+        fields = ["action", "partner", "year", "category", "funding_source", "description", "planned_amount"]
+        localized_fields = ["planned_amount"]
+
+    def __init__(self, *args, plan: BudgetPlan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.plan = plan
+        self.fields["partner"].queryset = Organisation.objects.filter(
+            Q(is_partner=True) | Q(is_lead_partner=True) | Q(pk=self.instance.partner_id)
+        ).order_by("name")
+        if self.instance.key_is_frozen:
+            for name in self.KEY_FORM_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "La riga ha già delle spese: non si cambia più."
 
 
 class TransitionForm(forms.Form):

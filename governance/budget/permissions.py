@@ -38,3 +38,8 @@ def can_enter_expense_on(user, line) -> bool:
 
 def can_approve_expenses(user) -> bool:
     return can_manage_budget(user)
+
+
+def can_attach_to(user, expense) -> bool:
+    """Documents are added by who enters expenses on the line, while the expense accepts them."""
+    return expense.accepts_attachments and can_enter_expense_on(user, expense.line)

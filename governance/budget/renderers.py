@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from decimal import Decimal
-
 from django.http import HttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
+from ..exports import Sheet, csv_response, xlsx_response
 from ..pdf import render_pdf
 from .reports import FIGURE_COLUMNS, BudgetReport, Figures
 
-EURO_FORMAT = '#,##0.00 "€"'
 PCT_FORMAT = '0.0"%"'
 
 
@@ -56,59 +49,24 @@ def filename(report: BudgetReport, extension: str) -> str:
 
 
 def render_xlsx(report: BudgetReport) -> HttpResponse:
-    """One sheet per breakdown; real numbers with a euro format; frozen header row."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    """One sheet per breakdown; real numbers with a euro format (a percentage for "% speso"); frozen header."""
+    sheets = []
     for table in tables(report):
-        sheet = workbook.create_sheet(title=table["title"][:31])
-        sheet.append(table["header"])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for values in table["rows"]:
-            sheet.append([None if v is None else v for v in values])
-        is_pct = len(table["header"]) - 1 if table["header"][-1] == FIGURE_COLUMNS[-1] else None
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row[table["money_from"] :]:
-                if cell.column - 1 == is_pct:
-                    cell.number_format = PCT_FORMAT
-                elif isinstance(cell.value, Decimal | int | float):
-                    cell.number_format = EURO_FORMAT
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-        for index, _ in enumerate(table["header"], start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = 42 if index <= table["money_from"] else 20
-    output = io.BytesIO()
-    workbook.save(output)
-    response = HttpResponse(
-        output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename(report, "xlsx")}"'
-    return response
-
-
-def italian_number(value) -> str:
-    """Decimal → "1234,56" (decimal comma, no grouping: what Italian Excel reads back as a number)."""
-    if value is None or value == "":
-        return ""
-    return str(value).replace(".", ",") if isinstance(value, Decimal) else str(value)
+        header = table["header"]
+        formats = {len(header) - 1: PCT_FORMAT} if header[-1] == FIGURE_COLUMNS[-1] else {}
+        sheets.append(Sheet(table["title"], header, table["rows"], number_formats=formats))
+    return xlsx_response(filename=filename(report, "xlsx"), sheets=sheets)
 
 
 def render_csv(report: BudgetReport) -> HttpResponse:
-    """Italian Excel dialect: `;` separator, decimal comma, UTF-8 with BOM; one section per table."""
-    output = io.StringIO()
-    output.write("\ufeff")
-    writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
-    for index, table in enumerate(tables(report)):
+    """Italian Excel dialect (governance.exports); one section per table: its title, its header, its rows."""
+    sections = tables(report)
+    rows = []
+    for index, table in enumerate(sections):
         if index:
-            writer.writerow([])
-        writer.writerow([table["title"]])
-        writer.writerow(table["header"])
-        for values in table["rows"]:
-            writer.writerow([italian_number(v) for v in values])
-    response = HttpResponse(output.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename(report, "csv")}"'
-    return response
+            rows += [[], [table["title"]]]
+        rows += [table["header"], *table["rows"]]
+    return csv_response(filename=filename(report, "csv"), header=[sections[0]["title"]], rows=rows)
 
 
 def render_report_pdf(*, request, report: BudgetReport, charts: list[dict]) -> HttpResponse:

@@ -12,18 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import DecimalField, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 
 from ..models import Action, BudgetLine, BudgetPlan
+from ..money import ZERO, money_sum
 from .enums import CostCategory, FundingSource
-
-ZERO = Decimal("0.00")
-MONEY = DecimalField(max_digits=14, decimal_places=2)
-
-
-def money_sum(expression, **kwargs):
-    return Coalesce(Sum(expression, **kwargs), Value(ZERO), output_field=MONEY)
 
 
 @dataclass

@@ -34,25 +34,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
+from ..audit import audited_save, check_version
 from ..models import Action, BudgetLine, BudgetPlan, Expense, ExpenseAttachment, PaymentMapping, ProjectYear
-from ..services import ConcurrentEditError
+from ..permissions import require
 from . import permissions
-from .actuals import actuals_of_new
+from .actuals import actuals_move, actuals_of_new
 from .enums import CostCategory, DocumentKind, ExpenseOrigin, ExpenseStatus, FundingSource
-
-CONCURRENT_EXPENSE_MESSAGE = (
-    "Nel frattempo un'altra persona ha modificato questa spesa. "
-    "Ricaricare la pagina per vedere la versione aggiornata prima di salvare di nuovo."
-)
-
-
-def _forbidden():
-    return PermissionDenied("Il suo ruolo non consente questa operazione.")
-
 
 # --- The interface for the action apps ------------------------------------------------------------------------
 
@@ -119,9 +111,7 @@ def expense_record_payment(
         decided_at=now,
     )
     expense.full_clean()
-    expense._history_user = user
-    expense._change_reason = "Pagamento registrato da un'azione del programma"
-    expense.save()
+    audited_save(expense, user=user, reason="Pagamento registrato da un'azione del programma")
     actuals_of_new([expense])
     return expense
 
@@ -203,8 +193,15 @@ def expense_reverse_payment(*, expense: Expense, user, reason: str) -> None:
     locked = Expense.objects.select_for_update().get(pk=expense.pk)
     if locked.origin != ExpenseOrigin.PAYMENT:
         raise ValidationError("Solo i pagamenti registrati da un'azione del programma possono essere annullati così.")
-    locked.transition_to(ExpenseStatus.REVERSED, user=user, reason=reason)
+    _transition(locked, ExpenseStatus.REVERSED, user=user, reason=reason)
     expense.refresh_from_db()
+
+
+def _transition(expense: Expense, status: str, *, user, reason: str = "") -> None:
+    """Move the (locked) expense through its state machine and its amount between the line's running totals."""
+    previous = expense.status
+    expense.transition_to(status, user=user, reason=reason)
+    actuals_move(line_id=expense.line_id, amount=expense.gross_amount, old=previous, new=expense.status)
 
 
 # --- Expenses entered by partners and the administration -------------------------------------------------------
@@ -214,32 +211,22 @@ def expense_reverse_payment(*, expense: Expense, user, reason: str) -> None:
 def expense_create(*, form, user) -> Expense:
     """Save a new draft expense from a valid ExpenseForm (the form has already run the model's rules)."""
     expense = form.save(commit=False)
-    if not permissions.can_enter_expense_on(user, expense.line):
-        raise _forbidden()
-    expense.created_by = user
+    require(permissions.can_enter_expense_on(user, expense.line))
     expense.origin = ExpenseOrigin.MANUAL
     expense.status = ExpenseStatus.DRAFT
-    expense._history_user = user
-    expense.save()
-    return expense
+    return audited_save(expense, user=user)
 
 
 @transaction.atomic
 def expense_update(*, form, user, expected_version: int | None) -> Expense:
     """Save changes to a draft expense; a newer version in the database means a concurrent edit: nothing saved."""
-    expense = form.instance
-    current = Expense.objects.select_for_update().only("version", "status", "line").get(pk=expense.pk)
-    if not permissions.can_enter_expense_on(user, current.line):
-        raise _forbidden()
-    if expected_version is None or current.version != expected_version:
-        raise ConcurrentEditError(CONCURRENT_EXPENSE_MESSAGE)
-    if current.status != ExpenseStatus.DRAFT:
+    expense = form.save(commit=False)
+    current = Expense.objects.select_for_update().only("status", "line").get(pk=expense.pk)
+    require(permissions.can_enter_expense_on(user, current.line))
+    if not current.is_editable:
         raise ValidationError("Solo le spese in bozza possono essere modificate.")
-    if not permissions.can_enter_expense_on(user, expense.line):
-        raise _forbidden()
-    expense.version = current.version + 1
-    expense._history_user = user
-    return form.save()
+    require(permissions.can_enter_expense_on(user, expense.line))  # the line it is moved to, too
+    return audited_save(expense, user=user, expected_version=expected_version)
 
 
 TRANSITION_PERMISSION = {
@@ -271,22 +258,18 @@ def expense_transition(
     status = ExpenseStatus(status)
     locked = Expense.objects.select_for_update().select_related("line__plan").get(pk=expense.pk)
     check = TRANSITION_PERMISSION.get(status)
-    if check is None or not check(user, locked):
-        raise _forbidden()
-    if expected_version is not None and locked.version != expected_version:
-        raise ConcurrentEditError(CONCURRENT_EXPENSE_MESSAGE)
-    locked.transition_to(status, user=user, reason=reason)
+    require(check is not None and check(user, locked))
+    if expected_version is not None:
+        check_version(locked, expected_version)  # a stale page is refused before the state machine speaks
+    _transition(locked, status, user=user, reason=reason)
     return locked
 
 
 @transaction.atomic
 def expense_attachment_add(*, form, expense: Expense, user) -> ExpenseAttachment:
     """Store a document (already checked by governance.uploads.validate_document through the form)."""
-    if not permissions.can_enter_expense_on(user, expense.line) or expense.status not in (
-        ExpenseStatus.DRAFT,
-        ExpenseStatus.SUBMITTED,
-    ):
-        raise _forbidden()
+    expense = Expense.objects.select_for_update().select_related("line").get(pk=expense.pk)
+    require(permissions.can_attach_to(user, expense))
     attachment = form.save(commit=False)
     attachment.expense = expense
     attachment.uploaded_by = user
@@ -295,14 +278,41 @@ def expense_attachment_add(*, form, expense: Expense, user) -> ExpenseAttachment
     return attachment
 
 
+# --- Imports (rows already checked by governance.imports with the models' own validators) -------------------
+
+
+@transaction.atomic
+def budget_lines_import(*, lines: list[BudgetLine], user) -> list[BudgetLine]:
+    """Create the imported plan lines, each in history with `user`."""
+    require(permissions.can_manage_budget(user))
+    return bulk_create_with_history(
+        lines, BudgetLine, default_user=user, default_change_reason="Importazione del piano"
+    )
+
+
+@transaction.atomic
+def expenses_import(*, expenses: list[Expense], user) -> list[Expense]:
+    """Create the imported expenses as submitted (to be approved), in history and in the lines' running totals."""
+    require(permissions.can_manage_budget(user))
+    now = timezone.now()
+    for expense in expenses:
+        expense.status, expense.origin = ExpenseStatus.SUBMITTED, ExpenseOrigin.IMPORT
+        expense.created_by = expense.submitted_by = user
+        expense.submitted_at = now
+    created = bulk_create_with_history(
+        expenses, Expense, default_user=user, default_change_reason="Importazione delle spese"
+    )
+    actuals_of_new(expenses)
+    return created
+
+
 # --- Plans ----------------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def budget_plan_activate(*, plan: BudgetPlan, user) -> BudgetPlan:
     """Make `plan` the active one (the previous active plan is deactivated first; both changes in history)."""
-    if not permissions.can_manage_budget(user):
-        raise _forbidden()
+    require(permissions.can_manage_budget(user))
     for other in BudgetPlan.objects.select_for_update().filter(is_active=True).exclude(pk=plan.pk):
         other.is_active = False
         other._history_user = user
@@ -311,3 +321,34 @@ def budget_plan_activate(*, plan: BudgetPlan, user) -> BudgetPlan:
     plan._history_user = user
     plan.save()
     return plan
+
+
+@transaction.atomic
+def budget_plan_save(*, form, user, reason: str = "") -> BudgetPlan:
+    """Create or update a plan version from a valid BudgetPlanForm (activation only through budget_plan_activate)."""
+    require(permissions.can_manage_budget(user))
+    plan = form.instance
+    if plan.pk:
+        plan.is_active = BudgetPlan.objects.select_for_update().values_list("is_active", flat=True).get(pk=plan.pk)
+    else:
+        plan.is_active = False
+    plan._history_user = user
+    plan._change_reason = reason
+    return form.save()
+
+
+@transaction.atomic
+def budget_line_save(*, form, user, reason: str = "") -> BudgetLine:
+    """Create or update a plan line from a valid BudgetLineForm.
+
+    A line that already has expenses keeps its key (plan, action, partner, year, category, source): its expenses
+    are counted on it (`BudgetLine.key_is_frozen`); only the planned amount and the description change.
+    """
+    require(permissions.can_manage_budget(user))
+    line = form.instance
+    if line.pk:
+        BudgetLine.objects.select_for_update().filter(pk=line.pk).exists()  # lock, then check under the lock
+    line.full_clean()  # BudgetLine.clean: a line with expenses keeps its key
+    line._history_user = user
+    line._change_reason = reason
+    return form.save()

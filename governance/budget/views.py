@@ -13,17 +13,19 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from ..audit import ConcurrentEditError
 from ..models import BudgetLine, BudgetPlan, Expense
 from ..permissions import require
-from ..services import ConcurrentEditError
 from ..views.common import flash_form_errors, history_of, paginate, serve_document
 from . import permissions, services
 from .charts import bar_chart
 from .enums import ExpenseStatus
+from .filters import BudgetLineFilter, ExpenseFilter
 from .forms import (
+    BudgetLineForm,
+    BudgetPlanForm,
     ExpenseAttachmentForm,
     ExpenseForm,
-    ExpenseListFilterForm,
     ImportForm,
     LineImportForm,
     ReportFilterForm,
@@ -95,7 +97,8 @@ def plan_detail(request, pk):
     plan = get_object_or_404(BudgetPlan, pk=pk)
     visible = BudgetLine.objects.visible_to(request.user).filter(plan=plan)
     complete = visible.count() == plan.lines.count()
-    page = paginate(request, visible.select_related("action", "partner", "year"), per_page=50)
+    filterset = BudgetLineFilter(request.GET, queryset=visible, user=request.user)
+    page = paginate(request, filterset.qs.select_related("action", "partner", "year"), per_page=50)
     figures = {r["pk"]: r["figures"] for r in line_figures(visible.filter(pk__in=[ln.pk for ln in page]))}
     for line in page:
         line.figures = figures[line.pk]
@@ -104,6 +107,7 @@ def plan_detail(request, pk):
         "governance/budget/plan_detail.html",
         {
             "plan": plan,
+            "filter": filterset,
             "page": page,
             # The declared totals can be checked only by who sees every line of the plan.
             "reconciliation": plan_reconciliation(plan) if complete else None,
@@ -123,6 +127,83 @@ def plan_activate(request, pk):
     return redirect(plan)
 
 
+def _save_or_errors(request, form, save):
+    """Run `save()` (a service) on a valid form; a rule it refuses becomes a form error, nothing is saved."""
+    if not form.is_valid():
+        messages.error(request, "Controllare i campi evidenziati: nulla è stato salvato.")
+        return None
+    try:
+        return save()
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        messages.error(request, "Nulla è stato salvato.")
+        return None
+
+
+@login_required
+def plan_create(request):
+    require(permissions.can_manage_budget(request.user))
+    form = BudgetPlanForm(request.POST or None)
+    if request.method == "POST":
+        plan = _save_or_errors(request, form, lambda: services.budget_plan_save(form=form, user=request.user))
+        if plan is not None:
+            messages.success(request, f"Piano «{plan.name}» creato: aggiungere o importare le sue righe.")
+            return redirect(plan)
+    return render(request, "governance/budget/plan_form.html", {"form": form, "plan": None, "title": "Nuovo piano"})
+
+
+@login_required
+def plan_edit(request, pk):
+    plan = get_object_or_404(BudgetPlan, pk=pk)
+    require(permissions.can_manage_budget(request.user))
+    form = BudgetPlanForm(request.POST or None, instance=plan)
+    if request.method == "POST":
+        saved = _save_or_errors(request, form, lambda: services.budget_plan_save(form=form, user=request.user))
+        if saved is not None:
+            messages.success(request, "Piano aggiornato.")
+            return redirect(saved)
+    return render(
+        request, "governance/budget/plan_form.html", {"form": form, "plan": plan, "title": "Modifica il piano"}
+    )
+
+
+@login_required
+def line_create(request, pk):
+    plan = get_object_or_404(BudgetPlan, pk=pk)
+    require(permissions.can_manage_budget(request.user))
+    form = BudgetLineForm(request.POST or None, plan=plan)
+    if request.method == "POST":
+        line = _save_or_errors(request, form, lambda: services.budget_line_save(form=form, user=request.user))
+        if line is not None:
+            messages.success(request, "Riga di budget aggiunta.")
+            return redirect(line)
+    return render(
+        request,
+        "governance/budget/line_form.html",
+        {"form": form, "plan": plan, "line": None, "title": "Nuova riga di budget"},
+    )
+
+
+@login_required
+def line_edit(request, pk):
+    line = get_object_or_404(
+        BudgetLine.objects.visible_to(request.user).select_related("plan", "action", "partner", "year"), pk=pk
+    )
+    require(permissions.can_manage_budget(request.user))
+    form = BudgetLineForm(request.POST or None, instance=line, plan=line.plan)
+    if request.method == "POST":
+        saved = _save_or_errors(request, form, lambda: services.budget_line_save(form=form, user=request.user))
+        if saved is not None:
+            messages.success(request, "Riga di budget aggiornata.")
+            return redirect(saved)
+    return render(
+        request,
+        "governance/budget/line_form.html",
+        {"form": form, "plan": line.plan, "line": line, "title": "Modifica la riga di budget"},
+    )
+
+
 @login_required
 def line_detail(request, pk):
     line = get_object_or_404(
@@ -138,6 +219,7 @@ def line_detail(request, pk):
             "figures": figures,
             "page": expenses,
             "can_enter": line.plan.is_active and permissions.can_enter_expense_on(request.user, line),
+            "can_manage": permissions.can_manage_budget(request.user),
             "history": history_of(line),
         },
     )
@@ -155,24 +237,16 @@ def _expenses(user):
 @login_required
 def expense_list(request):
     require(permissions.can_read_budget(request.user))
-    form = ExpenseListFilterForm(request.GET or None, user=request.user)
-    queryset = _expenses(request.user)
-    filters = form.filters()
-    for key, lookup in (
-        ("year", "line__year"),
-        ("action", "line__action"),
-        ("partner", "line__partner"),
-        ("funding_source", "line__funding_source"),
-        ("status", "status"),
-    ):
-        if filters.get(key):
-            queryset = queryset.filter(**{lookup: filters[key]})
+    filterset = ExpenseFilter(request.GET, queryset=_expenses(request.user), user=request.user)
+    queryset = filterset.qs
+    if not filterset.form.cleaned_data.get("order"):
+        queryset = queryset.order_by("-date", "-pk")
     return render(
         request,
         "governance/budget/expense_list.html",
         {
-            "filter": {"form": form},
-            "page": paginate(request, queryset.order_by("-date", "-pk")),
+            "filter": filterset,
+            "page": paginate(request, queryset),
             "can_enter": permissions.can_enter_expenses(request.user),
             "can_manage": permissions.can_manage_budget(request.user),
         },
@@ -187,10 +261,7 @@ def expense_detail(request, pk):
         for status in (ExpenseStatus.SUBMITTED, ExpenseStatus.APPROVED, ExpenseStatus.REJECTED, ExpenseStatus.DRAFT)
         if services.can_transition(request.user, expense, status)
     ]
-    can_attach = permissions.can_enter_expense_on(request.user, expense.line) and expense.status in (
-        ExpenseStatus.DRAFT,
-        ExpenseStatus.SUBMITTED,
-    )
+    can_attach = permissions.can_attach_to(request.user, expense)
     return render(
         request,
         "governance/budget/expense_detail.html",
@@ -276,10 +347,7 @@ def expense_transition(request, pk):
 @require_POST
 def expense_attachment_upload(request, pk):
     expense = get_object_or_404(_expenses(request.user), pk=pk)
-    require(
-        permissions.can_enter_expense_on(request.user, expense.line)
-        and expense.status in (ExpenseStatus.DRAFT, ExpenseStatus.SUBMITTED)
-    )
+    require(permissions.can_attach_to(request.user, expense))
     form = ExpenseAttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         services.expense_attachment_add(form=form, expense=expense, user=request.user)
@@ -298,6 +366,7 @@ def expense_attachment_download(request, pk, attachment_pk):
 
 # --- Imports -----------------------------------------------------------------------------------------------------
 
+SHOWN_IMPORT_ERRORS = 200
 IMPORT_TITLES = {"lines": "Importa le righe del piano", "expenses": "Importa le spese"}
 
 
@@ -306,7 +375,7 @@ def budget_import(request, kind):
     require(permissions.can_manage_budget(request.user))
     form_class = LineImportForm if kind == "lines" else ImportForm
     form = form_class(request.POST or None, request.FILES or None)
-    errors = []
+    errors, more_errors = [], 0
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -315,15 +384,22 @@ def budget_import(request, kind):
             else:
                 count = import_expenses(upload=upload, user=request.user)
         except ImportFailed as failure:
-            errors = failure.errors
-            messages.error(request, f"Il file contiene {len(errors)} righe con errori: non è stato importato nulla.")
+            errors = failure.errors[:SHOWN_IMPORT_ERRORS]
+            more_errors = len(failure.errors) - len(errors)
+            bad_rows = len({e.line for e in failure.errors if e.line})
+            messages.error(
+                request,
+                f"Il file contiene {bad_rows} righe con errori: non è stato importato nulla."
+                if bad_rows
+                else "Il file non è stato importato.",
+            )
         else:
             messages.success(request, f"Importate {count} righe.")
             return redirect("governance:expense_list" if kind == "expenses" else "governance:budget_plan_list")
     return render(
         request,
         "governance/budget/import.html",
-        {"form": form, "kind": kind, "title": IMPORT_TITLES[kind], "errors": errors},
+        {"form": form, "kind": kind, "title": IMPORT_TITLES[kind], "errors": errors, "more_errors": more_errors},
     )
 
 

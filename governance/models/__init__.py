@@ -38,9 +38,9 @@ from .budget import (  # noqa: E402
     BudgetPlan,
     Expense,
     ExpenseAttachment,
-    PaymentMapping,
     expense_attachment_path,
 )
+from .payments import PaymentMapping  # noqa: E402
 
 __all__ += [
     "BudgetLine",

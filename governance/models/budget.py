@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from ..audit import AuditedModel, audited_save
 from ..budget.enums import AttachmentKind, CostCategory, DocumentKind, ExpenseOrigin, ExpenseStatus, FundingSource
 from ..enums import Role
 from ..money import CENT, validate_money, validate_positive_money  # noqa: F401 (migrations name the validator here)
@@ -139,6 +140,27 @@ class BudgetLine(models.Model):
     def get_absolute_url(self):
         return reverse("governance:budget_line_detail", args=[self.pk])
 
+    KEY_FIELDS = ("plan_id", "action_id", "partner_id", "year_id", "category", "funding_source")
+
+    @property
+    def key(self) -> tuple:
+        """What the line is a line of: changing it would move the expenses already counted on it."""
+        return tuple(getattr(self, name) for name in self.KEY_FIELDS)
+
+    @property
+    def key_is_frozen(self) -> bool:
+        """A line with expenses keeps its key; only the planned amount and the description change."""
+        return bool(self.pk) and self.expenses.exists()
+
+    def clean(self):
+        if self.key_is_frozen:
+            stored = BudgetLine.objects.get(pk=self.pk)
+            if stored.key != self.key:
+                raise ValidationError(
+                    "La riga ha già delle spese: piano, azione, partner, anno, categoria e fonte non si cambiano più "
+                    "(si possono cambiare solo l'importo previsto e la descrizione)."
+                )
+
 
 class ExpenseQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -149,7 +171,7 @@ def expense_attachment_path(instance, filename):
     return f"expenses/{instance.expense_id}/{filename}"
 
 
-class Expense(models.Model):
+class Expense(AuditedModel):
     """One expense (actual) on a budget line. Counted as actual only when approved."""
 
     TRANSITIONS = {
@@ -200,19 +222,7 @@ class Expense(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField("approvata/respinta il", null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="inserita da",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("inserita il", default=timezone.now, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords()
     objects = ExpenseQuerySet.as_manager()
 
     class Meta:
@@ -247,6 +257,11 @@ class Expense(models.Model):
     def is_editable(self) -> bool:
         return self.status == ExpenseStatus.DRAFT
 
+    @property
+    def accepts_attachments(self) -> bool:
+        """Supporting documents are added while the expense is a draft or awaits approval."""
+        return self.status in (ExpenseStatus.DRAFT, ExpenseStatus.SUBMITTED)
+
     def clean(self):
         errors = {}
         for field, label, allow_zero in (
@@ -268,8 +283,12 @@ class Expense(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def transition_to(self, status: str, *, user, reason: str = "") -> None:
-        """Move to `status` if the state machine allows it; record who and when; save (history records it)."""
+    def transition_to(self, status: str, *, user, reason: str = "", expected_version: int | None = None) -> None:
+        """Move to `status` if the state machine allows it; record who and when; save (history records it).
+
+        Called only by `governance.budget.services`, which also moves the amount in the line's running totals.
+        `expected_version` (default: the version this instance was loaded with) is checked by `audited_save`.
+        """
         status = ExpenseStatus(status)
         if status not in self.TRANSITIONS[ExpenseStatus(self.status)]:
             raise ValidationError(
@@ -278,7 +297,6 @@ class Expense(models.Model):
         if status in (ExpenseStatus.REJECTED, ExpenseStatus.REVERSED) and not reason.strip():
             raise ValidationError("Indicare la motivazione.")
         now = timezone.now()
-        previous = self.status
         if status == ExpenseStatus.SUBMITTED:
             self.full_clean()
             self.submitted_by, self.submitted_at = user, now
@@ -286,13 +304,12 @@ class Expense(models.Model):
             self.decided_by, self.decided_at = user, now
         self.status_reason = reason.strip() if status in (ExpenseStatus.REJECTED, ExpenseStatus.REVERSED) else ""
         self.status = status
-        self.version += 1
-        from ..budget.actuals import actuals_move
-
-        actuals_move(line_id=self.line_id, amount=self.gross_amount, old=previous, new=status)
-        self._history_user = user
-        self._change_reason = f"Stato: {status.label}" + (f" ({self.status_reason})" if self.status_reason else "")
-        self.save()
+        audited_save(
+            self,
+            user=user,
+            expected_version=self.version if expected_version is None else expected_version,
+            reason=f"Stato: {status.label}" + (f" ({self.status_reason})" if self.status_reason else ""),
+        )
 
 
 class ExpenseAttachment(models.Model):
@@ -338,71 +355,3 @@ class BudgetLineActuals(models.Model):
 
     def __str__(self):
         return f"{self.line_id}: {self.approved} / {self.submitted}"
-
-
-class PaymentMappingQuerySet(models.QuerySet):
-    def resolve(self, *, action: Action, district, funding_source: str) -> tuple[Organisation | None, str]:
-        """(partner, category) of the line that receives a payment of `action` in `district` from `funding_source`.
-
-        The most specific mapping wins (this funding source, then any source); without one, a district's payments go
-        to its lead organisation's "contributions" line, and a provincial payment (no district) has no line.
-        """
-        rows = self.filter(action=action, district=district, funding_source__in=[funding_source, ""])
-        row = min(rows.select_related("partner"), key=lambda r: r.funding_source == "", default=None)
-        if row is not None:
-            return row.partner, row.category
-        return (district.lead_organisation if district is not None else None), CostCategory.CONTRIBUTIONS
-
-
-class PaymentMapping(models.Model):
-    """Which budget line receives an action's payments (a pact's disbursement, a lab's budget paid to its
-    implementing body…): for an action, a district (empty: provincial) and a funding source (empty: any), the
-    partner and cost category of the line in the active plan. Managed by Staff Amministrazione."""
-
-    action = models.ForeignKey(Action, verbose_name="azione", on_delete=models.PROTECT, related_name="+")
-    district = models.ForeignKey(
-        "governance.District",
-        verbose_name="ambito",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="Vuoto: pagamenti di livello provinciale.",
-    )
-    funding_source = models.CharField(
-        "fonte di finanziamento",
-        max_length=20,
-        choices=FundingSource.choices,
-        blank=True,
-        help_text="Vuoto: qualsiasi fonte.",
-    )
-    partner = models.ForeignKey(
-        Organisation, verbose_name="partner titolare della voce", on_delete=models.PROTECT, related_name="+"
-    )
-    category = models.CharField(
-        "categoria di spesa", max_length=20, choices=CostCategory.choices, default=CostCategory.CONTRIBUTIONS
-    )
-
-    history = HistoricalRecords()
-    objects = PaymentMappingQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "voce di bilancio dei pagamenti di un'azione"
-        verbose_name_plural = "voci di bilancio dei pagamenti delle azioni"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["action", "district", "funding_source"],
-                condition=Q(district__isnull=False),
-                name="one_payment_mapping_per_district_key",
-            ),
-            models.UniqueConstraint(
-                fields=["action", "funding_source"],
-                condition=Q(district__isnull=True),
-                name="one_provincial_payment_mapping_per_key",
-            ),
-        ]
-
-    def __str__(self):
-        where = self.district or "livello provinciale"
-        source = self.get_funding_source_display() or "qualsiasi fonte"
-        return f"Azione {self.action.code} · {where} · {source} → {self.partner} · {self.get_category_display()}"

@@ -1,17 +1,11 @@
 """Models of the patti app (Action 1), split by concept."""
 
+from .assessments import Assessment
+from .disbursements import Disbursement
 from .empowerment import EmpowermentPath, HostOrganisation, Placement
 from .enterprise import BusinessIdea, IdeaCall
 from .households import IDENTITY_FIELDS, Household, HouseholdMember, IdentityAccess
-from .patti import (
-    ASSESSMENT_DIMENSIONS,
-    BUDGET_CEILING,
-    Assessment,
-    Commitment,
-    Disbursement,
-    EquipeMember,
-    Patto,
-)
+from .patti import ASSESSMENT_DIMENSIONS, BUDGET_CEILING, Commitment, EquipeMember, Patto
 
 __all__ = [
     "ASSESSMENT_DIMENSIONS",

@@ -48,6 +48,9 @@ class HouseholdQuerySet(models.QuerySet):
 class Household(models.Model):
     """A beneficiary household (a single person is a household of one), known everywhere by its code."""
 
+    # Never shown, searched, filtered or ordered in the admin, even for system administrators (governance.admin_site).
+    ADMIN_PRIVATE_FIELDS = IDENTITY_FIELDS
+
     code = models.CharField("codice", max_length=12, unique=True, editable=False)
     district = models.ForeignKey(District, verbose_name="ambito", on_delete=models.PROTECT, related_name="households")
     municipality = models.ForeignKey(
@@ -146,6 +149,7 @@ class HouseholdMember(models.Model):
     """Another member of the household (optional): identity data, visible and kept out of history like the
     referent person's; only the relationship is audited."""
 
+    ADMIN_PRIVATE_FIELDS = MEMBER_IDENTITY_FIELDS
     RELATIONSHIPS = [
         ("partner", "Coniuge / convivente"),
         ("child", "Figlio/a"),

@@ -7,21 +7,24 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, F, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, IntegerField, Max, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from governance.models import District, Expense, Organisation, ProjectYear
+from governance.audit import AuditedModel
+from governance.models import District, Organisation, ProjectYear
+from governance.money import money_sum
 from governance.uploads import validate_document
 
 from .. import permissions
 from ..enums import (
     CLOSED_STATUSES,
+    DISBURSABLE_STATUSES,
     PATTO_TRANSITIONS,
+    RUNNING_STATUSES,
     CommitmentKind,
     CommitmentStatus,
     FundingSource,
@@ -32,7 +35,6 @@ from ..enums import (
 from .households import Household
 
 BUDGET_CEILING = Decimal("2000.00")  # seed 2148-2149: "budget di welfare personale del valore massimo di 2.000 euro"
-ZERO = Value(Decimal("0.00"), output_field=models.DecimalField(max_digits=12, decimal_places=2))
 ASSESSMENT_DIMENSIONS = ["dynamism", "resilience", "incisiveness", "planning"]
 ASSESSMENT_INTERVAL_DAYS = 183  # "every few months": a running pact with no assessment for 6 months is flagged
 DECLINE_THRESHOLD = 2  # dimensions fallen in the latest assessment that ask the équipe to review the pact
@@ -55,12 +57,13 @@ class PattoQuerySet(models.QuerySet):
     def with_money(self):
         """Annotate `disbursed` (not cancelled disbursements) in SQL."""
         return self.annotate(
-            disbursed=Coalesce(Sum("disbursements__amount", filter=Q(disbursements__cancelled_at__isnull=True)), ZERO)
+            disbursed=money_sum("disbursements__amount", filter=Q(disbursements__cancelled_at__isnull=True))
         )
 
     def with_flags(self, reference: dt.date):
         """Annotate `last_assessed`, `fallen_dimensions` and `needs_assessment` (see `Patto.flags`)."""
-        latest = Assessment.objects.filter(patto=OuterRef("pk")).order_by("-date", "-pk")
+        assessments = self.model._meta.get_field("assessments").related_model  # patti/models/assessments.py
+        latest = assessments.objects.filter(patto=OuterRef("pk")).order_by("-date", "-pk")
         annotations = {"last_assessed": Max("assessments__date")}
         fallen = []
         for dim in ASSESSMENT_DIMENSIONS:
@@ -86,11 +89,11 @@ class PattoQuerySet(models.QuerySet):
 
     def needing_review(self, reference: dt.date):
         return self.with_flags(reference).filter(
-            Q(needs_assessment=1) | Q(fallen_dimensions__gte=DECLINE_THRESHOLD, status__in=["sottoscritto", "attivo"])
+            Q(needs_assessment=1) | Q(fallen_dimensions__gte=DECLINE_THRESHOLD, status__in=RUNNING_STATUSES)
         )
 
 
-class Patto(models.Model):
+class Patto(AuditedModel):
     """An agreement between a vulnerable household and the district's services, built by an équipe."""
 
     kind = models.CharField("tipo di patto", max_length=20, choices=PattoKind.choices)
@@ -152,12 +155,7 @@ class Patto(models.Model):
         "stato", max_length=20, choices=PattoStatus.choices, default=PattoStatus.BOZZA, editable=False
     )
     interruption_reason = models.TextField("motivo dell'interruzione", blank=True, editable=False)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
-    )
 
-    history = HistoricalRecords()
     objects = PattoQuerySet.as_manager()
 
     class Meta:
@@ -204,9 +202,45 @@ class Patto(models.Model):
     def budget_for(self, source: str) -> Decimal:
         return self.budget_cariplo if source == FundingSource.CARIPLO else self.budget_cofinancing
 
+    # Once signed, the beneficiary, the opening date and the personal budget are those of the signed agreement.
+    FROZEN_WHEN_SIGNED = ("household_id", "opened_on", "budget_cariplo", "budget_cofinancing")
+
     @property
     def is_closed(self) -> bool:
+        """Concluded or interrupted: nothing of the pact changes any more (its record, disbursements, assessments)."""
         return self.status in CLOSED_STATUSES
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == PattoStatus.BOZZA
+
+    @property
+    def is_editable(self) -> bool:
+        return not self.is_closed
+
+    @property
+    def budget_is_frozen(self) -> bool:
+        """A signed pact's budget (and beneficiary and opening date) is that of the signed agreement."""
+        return not self.is_draft
+
+    @property
+    def accepts_disbursements(self) -> bool:
+        """Payments from the personal budget only on a signed pact that is still running."""
+        return self.status in DISBURSABLE_STATUSES
+
+    @property
+    def accepts_assessments(self) -> bool:
+        return not self.is_closed
+
+    @property
+    def accepts_signed_document(self) -> bool:
+        return self.signed_on is not None
+
+    @property
+    def is_declining(self) -> bool:
+        """The latest assessment fell on at least DECLINE_THRESHOLD dimensions while the pact runs (the équipe should
+        review it). Reads `fallen_dimensions` annotated by `PattoQuerySet.with_flags`."""
+        return self.status in RUNNING_STATUSES and (getattr(self, "fallen_dimensions", 0) or 0) >= DECLINE_THRESHOLD
 
     def allowed_transitions(self) -> list[str]:
         return sorted(PATTO_TRANSITIONS[self.status], key=list(PattoStatus.values).index)
@@ -224,6 +258,13 @@ class Patto(models.Model):
             errors["start_on"] = "L'avvio non può precedere l'apertura del patto."
         if self.planned_end_on and self.start_on and self.planned_end_on < self.start_on:
             errors["planned_end_on"] = "La conclusione prevista non può precedere l'avvio."
+        if self.pk and self.budget_is_frozen:
+            stored = Patto.objects.filter(pk=self.pk).values(*self.FROZEN_WHEN_SIGNED).first() or {}
+            if any(stored.get(name) != getattr(self, name) for name in self.FROZEN_WHEN_SIGNED):
+                errors[NON_FIELD_ERRORS] = (
+                    "Il patto è sottoscritto: beneficiario, data di apertura e budget sono quelli del patto firmato e "
+                    "non si cambiano più."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -301,115 +342,3 @@ class Commitment(models.Model):
     def clean(self):
         if self.kind != CommitmentKind.COMMUNITY and (self.hours or self.place):
             raise ValidationError("Ore e luogo si indicano solo per gli impegni verso la comunità.")
-
-
-class DisbursementQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(patto__in=Patto.objects.visible_to(user))
-
-    def active(self):
-        return self.filter(cancelled_at__isnull=True)
-
-
-class Disbursement(models.Model):
-    """A payment from the pact's personal welfare budget, posted to the budget ledger as an approved expense."""
-
-    patto = models.ForeignKey(Patto, on_delete=models.PROTECT, related_name="disbursements")
-    date = models.DateField("data")
-    amount = models.DecimalField(
-        "importo", max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
-    )
-    purpose = models.CharField("finalità", max_length=250)
-    implementing_body = models.ForeignKey(
-        Organisation,
-        verbose_name="soggetto attuatore",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="patti_disbursements",
-    )
-    funding_source = models.CharField("fonte di finanziamento", max_length=20, choices=FundingSource.choices)
-    expense = models.OneToOneField(
-        Expense,
-        verbose_name="spesa a bilancio",
-        on_delete=models.PROTECT,
-        editable=False,
-        related_name="patti_disbursement",
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
-    )
-    cancelled_at = models.DateTimeField("annullata il", null=True, blank=True, editable=False)
-    cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
-    )
-    cancel_reason = models.CharField("motivo dell'annullamento", max_length=250, blank=True, editable=False)
-
-    history = HistoricalRecords()
-    objects = DisbursementQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["date", "pk"]
-        verbose_name = "erogazione"
-        verbose_name_plural = "erogazioni"
-        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_amount_positive")]
-        indexes = [models.Index(fields=["patto", "cancelled_at"])]
-
-    def __str__(self):
-        return f"{self.date:%d/%m/%Y} · {self.amount} €"
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.cancelled_at is not None
-
-
-class AssessmentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(patto__in=Patto.objects.visible_to(user))
-
-
-def score_field(label):
-    return models.PositiveSmallIntegerField(label, validators=[MinValueValidator(1), MaxValueValidator(5)])
-
-
-class Assessment(models.Model):
-    """A periodic assessment of empowerment on the programme's four dimensions (1-5)."""
-
-    patto = models.ForeignKey(Patto, on_delete=models.CASCADE, related_name="assessments")
-    date = models.DateField("data")
-    assessor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="valutatore",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    dynamism = score_field("dinamicità")
-    resilience = score_field("resilienza")
-    incisiveness = score_field("incisività delle azioni intraprese")
-    planning = score_field("capacità di progettare il futuro")
-    notes = models.TextField("note", blank=True)
-
-    history = HistoricalRecords()
-    objects = AssessmentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["date", "pk"]
-        verbose_name = "valutazione"
-        verbose_name_plural = "valutazioni"
-        constraints = [
-            models.CheckConstraint(condition=Q(**{f"{d}__gte": 1}) & Q(**{f"{d}__lte": 5}), name=f"assessment_{d}_1_5")
-            for d in ASSESSMENT_DIMENSIONS
-        ]
-
-    def __str__(self):
-        return f"Valutazione del {self.date:%d/%m/%Y}"
-
-    @property
-    def scores(self) -> dict[str, int]:
-        return {d: getattr(self, d) for d in ASSESSMENT_DIMENSIONS}
-
-    @property
-    def average(self) -> Decimal:
-        return (Decimal(sum(self.scores.values())) / 4).quantize(Decimal("0.01"))

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 
+from governance.audit import ConcurrentEditError
 from governance.permissions import require
 from governance.reference import reference_date
 from governance.scoping import user_scope
-from governance.services import ConcurrentEditError
 from governance.views.common import history_of, paginate
 
 from .. import permissions, services
@@ -77,6 +78,9 @@ def _household_form(request, *, household: Household):
                 )
             except ConcurrentEditError as error:
                 messages.error(request, str(error))
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, f"Nucleo non salvato: {message}")
             else:
                 messages.success(request, f"Nucleo {saved.code} salvato.")
                 return redirect(saved)

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from governance.audit import ConcurrentEditError
+from governance.exports import csv_response
+from governance.money import as_money
 from governance.pdf import render_pdf
 from governance.permissions import require
 from governance.reference import reference_date
-from governance.services import ConcurrentEditError
 from governance.views.common import flash_form_errors, history_of, paginate, serve_document
 
 from .. import permissions, services
@@ -50,10 +50,10 @@ CSV_COLUMNS = [
     ("stato", lambda p: p.get_status_display()),
     ("anno di progetto", lambda p: p.project_year.number if p.project_year else ""),
     ("tipo di promotore", lambda p: p.get_promoter_type_display()),
-    ("aperto il", lambda p: p.opened_on.isoformat()),
-    ("sottoscritto il", lambda p: p.signed_on.isoformat() if p.signed_on else ""),
-    ("budget", lambda p: f"{p.budget_total:.2f}"),
-    ("erogato", lambda p: f"{p.disbursed:.2f}"),
+    ("aperto il", lambda p: p.opened_on),
+    ("sottoscritto il", lambda p: p.signed_on),
+    ("budget", lambda p: as_money(p.budget_total)),
+    ("erogato", lambda p: as_money(p.disbursed)),
 ]
 
 
@@ -63,13 +63,11 @@ def patto_list(request):
     filterset = PattoFilter(request.GET, queryset=patto_list_queryset(request.user), user=request.user)
     queryset = filterset.qs.order_by("-opened_on", "-pk")
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="patti.csv"'
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([label for label, _ in CSV_COLUMNS])
-        for patto in queryset.with_money().iterator(chunk_size=500):
-            writer.writerow([value(patto) for _, value in CSV_COLUMNS])
-        return response
+        return csv_response(
+            filename="patti.csv",
+            header=[label for label, _ in CSV_COLUMNS],
+            rows=([value(p) for _, value in CSV_COLUMNS] for p in queryset.with_money().iterator(chunk_size=500)),
+        )
     export_query = request.GET.copy()
     export_query["format"] = "csv"
     export_query.pop("page", None)
@@ -158,6 +156,8 @@ def _patto_form(request, *, patto: Patto):
                 )
             except ConcurrentEditError as error:
                 messages.error(request, str(error))
+            except ValidationError as error:
+                _report_errors(request, error, "Patto non salvato")
             else:
                 messages.success(request, "Patto salvato.")
                 return redirect(saved)
@@ -180,7 +180,7 @@ def patto_create(request):
 def patto_edit(request, pk):
     patto = get_object_or_404(patto_detail_queryset(request.user), pk=pk)
     require(permissions.can_write_in(request.user, patto.district_id))
-    if patto.is_closed:
+    if not patto.is_editable:
         messages.error(request, "Un patto concluso o interrotto non si modifica più.")
         return redirect(patto)
     return _patto_form(request, patto=patto)

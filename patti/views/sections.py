@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -19,7 +19,7 @@ from governance.views.common import history_of, paginate
 
 from .. import filters, forms, permissions, services
 from ..enums import IDEA_TRANSITIONS
-from ..models import BusinessIdea, EmpowermentPath, HostOrganisation, IdeaCall, Placement
+from ..models import BusinessIdea, EmpowermentPath, HostOrganisation, IdeaCall, Patto, Placement
 
 
 @dataclass
@@ -47,10 +47,6 @@ class Section:
         return reverse(f"patti:{self.key}_{action}", args=args or None)
 
 
-def _district_writer(user, obj) -> bool:
-    return permissions.can_write_in(user, obj.district_id)
-
-
 SECTIONS = {
     "path": Section(
         key="path",
@@ -67,7 +63,7 @@ SECTIONS = {
         ],
         detail_fields=["district", "start_on", "end_on", "facilitator", "patti", "notes"],
         can_create=permissions.can_create,
-        can_edit=_district_writer,
+        can_edit=permissions.can_write_record,
         select_related=("district",),
         prefetch_related=("patti__household",),
         order_by=("-start_on", "name"),
@@ -86,7 +82,7 @@ SECTIONS = {
         ],
         detail_fields=["kind", "organisation", "district", "sector", "address", "contact", "notes"],
         can_create=permissions.can_create,
-        can_edit=_district_writer,
+        can_edit=permissions.can_write_record,
         select_related=("district", "organisation"),
         related_template="patti/_host_placements.html",
         order_by=("name",),
@@ -114,7 +110,7 @@ SECTIONS = {
             "notes",
         ],
         can_create=permissions.can_create,
-        can_edit=lambda user, obj: permissions.can_write_in(user, obj.patto.district_id),
+        can_edit=permissions.can_write_record,
         select_related=("patto__household", "patto__district", "host"),
         order_by=("-start_on", "pk"),
     ),
@@ -132,8 +128,8 @@ SECTIONS = {
             ("Dotazione", lambda o: o.budget),
         ],
         detail_fields=["project_year", "opens_on", "closes_on", "budget", "contributors", "notes"],
-        can_create=lambda user: permissions.can_manage_calls(user),
-        can_edit=lambda user, obj: permissions.can_manage_calls(user),
+        can_create=permissions.can_manage_calls,
+        can_edit=permissions.can_write_record,
         select_related=("project_year",),
         prefetch_related=("contributors",),
         related_template="patti/_call_ideas.html",
@@ -163,8 +159,8 @@ SECTIONS = {
             "mentor",
             "notes",
         ],
-        can_create=lambda user: permissions.can_create(user) or permissions.can_manage_calls(user),
-        can_edit=lambda user, obj: _district_writer(user, obj) or permissions.can_manage_calls(user),
+        can_create=permissions.can_create_idea,
+        can_edit=permissions.can_edit_idea,
         select_related=("call__project_year", "district"),
         prefetch_related=("patti__household",),
         related_template="patti/_idea_status.html",
@@ -173,10 +169,15 @@ SECTIONS = {
 }
 
 
-def _display(obj, name: str):
+def _display(obj, name: str, user):
     model_field = obj._meta.get_field(name)
     if model_field.many_to_many:
-        return ", ".join(str(item) for item in getattr(obj, name).all()) or "—"
+        items = list(getattr(obj, name).all())
+        if model_field.related_model is Patto:
+            # Only the linked pacts the user may read: a provincial record links pacts of several districts.
+            readable = permissions.readable_district_ids(user)
+            items = [p for p in items if readable is None or p.district_id in readable]
+        return ", ".join(str(item) for item in items) or "—"
     if model_field.choices:
         return getattr(obj, f"get_{name}_display")()
     return getattr(obj, name)
@@ -207,7 +208,7 @@ def section_detail(request, pk, section: Section):
     context = {
         "section": section,
         "obj": obj,
-        "rows": [(obj._meta.get_field(n).verbose_name, _display(obj, n)) for n in section.detail_fields],
+        "rows": [(obj._meta.get_field(n).verbose_name, _display(obj, n, request.user)) for n in section.detail_fields],
         "can_edit": can_edit,
         "history": history_of(obj),
     }
@@ -226,11 +227,7 @@ def _section_form(request, section: Section, obj):
     form = section.form_class(request.POST or None, instance=obj, user=request.user)
     if request.method == "POST":
         if form.is_valid():
-            with transaction.atomic():
-                instance = form.save(commit=False)
-                instance._history_user = request.user
-                instance.save()
-                form.save_m2m()
+            instance = services.record_save(form=form, user=request.user)
             messages.success(request, f"{section.singular} salvato.")
             return redirect(instance)
         messages.error(request, "Controllare i campi evidenziati: nulla è stato salvato.")

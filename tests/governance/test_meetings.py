@@ -232,3 +232,31 @@ class TestAttachments:
         )
         assert "Il file è troppo grande" in response.content.decode()
         assert not MeetingAttachment.objects.exists()
+
+
+def test_the_meeting_services_check_the_role_themselves(udp_cremasco, media_root):
+    """Called directly, past the views: the Cremasco office may not write a Cremonese body's meeting."""
+    from django.core.exceptions import PermissionDenied
+
+    from governance.forms import AttendanceFormSet, DecisionFormSet, MeetingAttachmentForm, MeetingForm
+    from governance.services import meeting_attachment_add, meeting_save
+
+    meeting = MeetingFactory(body=GovernanceBody.objects.get(code="coord_cremonese"), place="Prima")
+    form = MeetingForm(
+        {"date": "2017-01-10", "place": "Dopo", "version": meeting.version}, instance=meeting, body=meeting.body
+    )
+    form.is_valid()
+    with pytest.raises(PermissionDenied):
+        meeting_save(
+            meeting_form=form,
+            attendance_formset=AttendanceFormSet(instance=meeting, prefix="att", members=meeting.body.members.none()),
+            decision_formset=DecisionFormSet(instance=meeting, prefix="dec"),
+            user=udp_cremasco,
+            expected_version=meeting.version,
+        )
+    upload = MeetingAttachmentForm({"title": "Verbale"}, {"file": pdf_upload()})
+    upload.is_valid()
+    with pytest.raises(PermissionDenied):
+        meeting_attachment_add(form=upload, meeting=meeting, user=udp_cremasco)
+    meeting.refresh_from_db()
+    assert meeting.place == "Prima" and not meeting.attachments.exists()

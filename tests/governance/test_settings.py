@@ -57,3 +57,41 @@ def test_italian_locale_and_formats(settings):
 
     assert euro(Decimal("1234.5")) == "1.234,50 €"
     assert euro(Decimal("3014748")) == "3.014.748,00 €"
+
+
+def _settings_debug(tmp_path, env_file: str | None, **environment) -> str:
+    """DEBUG as a fresh interpreter computes it from a copy of settings.py, with `.env` files beside it."""
+    package = tmp_path / "wellfare"
+    package.mkdir(exist_ok=True)
+    (package / "__init__.py").write_text("")
+    (package / "settings.py").write_text((ROOT / "wellfare" / "settings.py").read_text())
+    if env_file is not None:
+        (tmp_path / ".env").write_text(env_file)  # where the old `make install` wrote it (BASE_DIR)
+        (package / ".env").write_text(env_file)  # and beside settings.py (django-environ's default place)
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    env.update({"PYTHONPATH": str(tmp_path), **PRODUCTION, **environment})
+    result = subprocess.run(
+        [sys.executable, "-c", "import wellfare.settings as s; print(s.DEBUG)"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_a_dot_env_file_can_never_turn_debug_on(tmp_path):
+    assert _settings_debug(tmp_path, "DEBUG=1\nSECRET_KEY=x\n") == "False"
+
+
+def test_debug_comes_only_from_the_environment_variable_set_explicitly(tmp_path):
+    assert _settings_debug(tmp_path, None) == "False"
+    assert _settings_debug(tmp_path, None, DEBUG="1") == "True"
+
+
+def test_make_install_writes_no_dot_env():
+    makefile = (ROOT / "Makefile").read_text()
+    assert ".env:" not in makefile and "> .env" not in makefile
+    assert "DEBUG=1 $(BIN)/python manage.py runserver" in makefile  # development switches it on explicitly

@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import factory
+from django.contrib.auth import get_user_model
 from stdnum.it import codicefiscale
 
 from governance.models import Action, BudgetLine, BudgetPlan, District, ProjectYear
@@ -100,10 +101,18 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     planning = 2
 
 
+def writer_of(district_or_code):
+    """The demo Ufficio di Piano user of a district: who may write its Action 1 records."""
+    code = getattr(district_or_code, "code", district_or_code)
+    return get_user_model().objects.get(username=f"udp.{code}")
+
+
 def signed_patto(*, user=None, on=dt.date(2016, 9, 15), status=PattoStatus.SOTTOSCRITTO, **kwargs) -> Patto:
-    """A pact with a commitment, moved through the real workflow up to `status`."""
+    """A pact with a commitment, moved through the real workflow up to `status` (by `user`, default: the Ufficio di
+    Piano of the pact's district)."""
     patto = PattoFactory(**kwargs)
     CommitmentFactory(patto=patto)
+    user = user or writer_of(patto.district)
     patto = services.patto_transition(patto=patto, to_status=PattoStatus.SOTTOSCRITTO, user=user, on_date=on)
     if status in (PattoStatus.ATTIVO, PattoStatus.CONCLUSO):
         patto = services.patto_transition(patto=patto, to_status=PattoStatus.ATTIVO, user=user, on_date=on)

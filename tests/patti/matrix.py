@@ -20,6 +20,7 @@ from tests.patti.factories import (
     PlacementFactory,
     ledger_lines,
     signed_patto,
+    writer_of,
 )
 
 WRITERS = {"udp_cremonese": 200, "udp_cremasco": 200, "udp_casalasco": 200, "coordinatore": 200}
@@ -32,7 +33,7 @@ LIST = statuses(200)
 PROVINCIAL_READ = statuses(404, direzione=200, **WRITERS)
 
 MATRIX_PATTI = {
-    "patti:patto_list": Case(LIST),
+    "patti:patto_list": Case(LIST, rows={"patto": READ}),
     "patti:patto_create": Case(CREATE),
     "patti:patto_detail": Case(READ, args=("patto",)),
     "patti:patto_edit": Case(WRITE, args=("patto",)),
@@ -44,32 +45,32 @@ MATRIX_PATTI = {
     "patti:signed_upload": Case(WRITE_POST, method="post", args=("patto",)),
     "patti:pip_download": Case(IDENTITY_DOC, args=("patto",)),
     "patti:signed_download": Case(IDENTITY_DOC, args=("patto",)),
-    "patti:household_list": Case(LIST),
+    "patti:household_list": Case(LIST, rows={"household": READ}),
     "patti:household_create": Case(CREATE),
     "patti:household_detail": Case(READ, args=("household",)),
     "patti:household_edit": Case(WRITE, args=("household",)),
     "patti:access_log": Case(statuses(403, direzione=200)),
     "patti:reports": Case(statuses(403, direzione=200, fundraising=200, amministrazione=200, **WRITERS)),
-    "patti:path_list": Case(LIST),
+    "patti:path_list": Case(LIST, rows={"path": READ}),
     "patti:path_create": Case(CREATE),
     "patti:path_detail": Case(READ, args=("path",)),
     "patti:path_edit": Case(WRITE, args=("path",)),
-    "patti:host_list": Case(LIST),
+    "patti:host_list": Case(LIST, rows={"host": READ}),
     "patti:host_create": Case(CREATE),
     "patti:host_detail": Case(READ, args=("host",)),
     "patti:host_edit": Case(WRITE, args=("host",)),
-    "patti:placement_list": Case(LIST),
+    "patti:placement_list": Case(LIST, rows={"placement": READ}),
     "patti:placement_create": Case(CREATE),
     "patti:placement_detail": Case(READ, args=("placement",)),
     "patti:placement_edit": Case(WRITE, args=("placement",)),
-    "patti:call_list": Case(LIST),
+    "patti:call_list": Case(LIST, rows={"call": PROVINCIAL_READ}),
     "patti:call_create": Case(statuses(403, direzione=200)),
     "patti:call_detail": Case(PROVINCIAL_READ, args=("call",)),
     "patti:call_edit": Case(
         statuses(404, direzione=200, udp_cremonese=403, udp_cremasco=403, udp_casalasco=403, coordinatore=403),
         args=("call",),
     ),
-    "patti:idea_list": Case(LIST),
+    "patti:idea_list": Case(LIST, rows={"idea": READ}),
     "patti:idea_create": Case(statuses(403, direzione=200, **WRITERS)),
     "patti:idea_detail": Case(READ, args=("idea",)),
     "patti:idea_edit": Case(statuses(404, direzione=200, udp_cremonese=200, coordinatore=200), args=("idea",)),
@@ -97,7 +98,7 @@ def patti_world(request=None) -> dict:
         amount=Decimal("100.00"),
         purpose="Affitto",
         funding_source="cariplo",
-        user=None,
+        user=writer_of(patto.district),
     )
     path = EmpowermentPathFactory()
     path.patti.add(patto)

@@ -117,8 +117,7 @@ def test_pdf_renders_a_real_document(client_for, coordinatore, patto):
 
 
 def test_admin_never_shows_identities(client, patto, superuser, direzione):
-    direzione.is_staff = True
-    direzione.save()
+    """The superuser sees no identity in the admin (see tests/test_admin.py); the Direzione gets no admin page."""
     for user in (superuser, direzione):
         client.force_login(user)
         for url in (

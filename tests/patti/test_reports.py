@@ -18,6 +18,7 @@ from tests.patti.factories import (
     district,
     ledger_lines,
     signed_patto,
+    writer_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,12 @@ def data(coordinatore):
     )
     PattoFactory()  # a draft: not signed, not counted
     services.disbursement_create(
-        patto=a, date=dt.date(2016, 10, 1), amount=Decimal("300.00"), purpose="x", funding_source="cariplo", user=None
+        patto=a,
+        date=dt.date(2016, 10, 1),
+        amount=Decimal("300.00"),
+        purpose="x",
+        funding_source="cariplo",
+        user=writer_of(a.district),
     )
     cancelled = services.disbursement_create(
         patto=c,
@@ -42,9 +48,9 @@ def data(coordinatore):
         amount=Decimal("100.00"),
         purpose="x",
         funding_source="cofinancing",
-        user=None,
+        user=writer_of(c.district),
     )
-    services.disbursement_cancel(disbursement=cancelled, user=None, reason="errore")
+    services.disbursement_cancel(disbursement=cancelled, user=writer_of(c.district), reason="errore")
     AssessmentFactory(patto=a, date=dt.date(2016, 11, 1), dynamism=2, resilience=2, incisiveness=2, planning=2)
     AssessmentFactory(patto=a, date=dt.date(2017, 3, 1), dynamism=4, resilience=3, incisiveness=2, planning=1)
     AssessmentFactory(patto=c, date=dt.date(2016, 11, 1))

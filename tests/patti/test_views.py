@@ -19,6 +19,7 @@ from tests.patti.factories import (
     ledger_lines,
     signed_patto,
     tax_code,
+    writer_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -138,7 +139,7 @@ def test_disbursement_over_the_remaining_budget_shows_the_error(client_for, coor
     patto = signed_patto(user=coordinatore)
     response = client_for(coordinatore).post(
         reverse("patti:disbursement_create", args=[patto.pk]),
-        {"date": "2016-10-01", "amount": "1300.00", "funding_source": "cariplo", "purpose": "Affitto"},
+        {"date": "2016-10-01", "amount": "1.300,00", "funding_source": "cariplo", "purpose": "Affitto"},
     )
     assert response.status_code == 200
     assert "supera il budget residuo" in response.content.decode()
@@ -222,7 +223,12 @@ def test_detail_queries_do_not_grow_with_disbursements(client_for, coordinatore,
     from patti import services
 
     services.disbursement_create(
-        patto=patto, date=dt.date(2016, 10, 1), amount=Decimal("10"), purpose="x", funding_source="cariplo", user=None
+        patto=patto,
+        date=dt.date(2016, 10, 1),
+        amount=Decimal("10"),
+        purpose="x",
+        funding_source="cariplo",
+        user=writer_of(patto.district),
     )
     AssessmentFactory(patto=patto)
     client.get(patto.get_absolute_url())
@@ -235,7 +241,7 @@ def test_detail_queries_do_not_grow_with_disbursements(client_for, coordinatore,
             amount=Decimal("10"),
             purpose="x",
             funding_source="cariplo",
-            user=None,
+            user=writer_of(patto.district),
         )
         AssessmentFactory(patto=patto, date=dt.date(2016, 12, day))
     with django_assert_max_num_queries(len(small.captured_queries)):

@@ -25,11 +25,19 @@ def redirect_for(expect, *roles):
 
 MATRIX_BUDGET = {
     "governance:budget_report": Case(BUDGET_PAGES),
-    "governance:budget_plan_list": Case(BUDGET_PAGES),
-    "governance:budget_plan_detail": Case(BUDGET_PAGES, args=("budget_plan",)),
+    "governance:budget_plan_list": Case(BUDGET_PAGES, rows={"budget_plan": BUDGET_PAGES}),  # plans are programme-wide
+    "governance:budget_plan_detail": Case(BUDGET_PAGES, args=("budget_plan",), rows={"budget_line": ARCOBALENO_READ}),
+    "governance:budget_plan_create": Case(ADMINISTRATION_ONLY),
+    "governance:budget_plan_edit": Case(ADMINISTRATION_ONLY, args=("budget_plan",)),
+    "governance:budget_line_create": Case(ADMINISTRATION_ONLY, args=("budget_plan",)),
+    "governance:budget_line_edit": Case(
+        statuses(404, direzione=403, amministrazione=200, udp_cremasco=403, referente=403), args=("budget_line",)
+    ),
     "governance:budget_plan_activate": Case(statuses(403, amministrazione=302), method="post", args=("original_plan",)),
     "governance:budget_line_detail": Case(ARCOBALENO_READ, args=("budget_line",)),
-    "governance:expense_list": Case(BUDGET_PAGES),
+    "governance:expense_list": Case(
+        BUDGET_PAGES, rows={"expense": ARCOBALENO_READ, "submitted_expense": ARCOBALENO_READ}
+    ),
     "governance:expense_create": Case(statuses(403, amministrazione=200, referente=200)),
     "governance:expense_detail": Case(ARCOBALENO_READ, args=("expense",)),
     "governance:expense_edit": Case(ARCOBALENO_ENTER, args=("expense",)),

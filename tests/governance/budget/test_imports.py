@@ -78,7 +78,7 @@ def test_a_bad_row_imports_nothing_and_every_bad_row_is_reported(amministrazione
         import_lines(upload=csv_file(rows), plan=plan(), user=amministrazione)
     by_line = {e.line: e.message for e in failure.value.errors}
     assert sorted(by_line) == [4, 5, 6, 7, 8, 9]
-    assert "azione «9» sconosciuta" in by_line[4]
+    assert "Azione «9» sconosciuta" in by_line[4]
     assert "codice fiscale «99999999999» sconosciuto" in by_line[5]
     assert "maggiore di zero" in by_line[6] and "maggiore di zero" in by_line[7]
     assert "due decimali" in by_line[8]

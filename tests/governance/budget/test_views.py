@@ -124,7 +124,10 @@ def test_a_non_document_attachment_is_refused(client_for, referente, media_root)
 def test_fatturapa_xml_and_p7m_are_accepted(client_for, referente, media_root):
     expense = ExpenseFactory()
     client = client_for(referente)
-    xml = b'<?xml version="1.0"?><p:FatturaElettronica versione="FPR12"></p:FatturaElettronica>'
+    xml = (
+        b'<?xml version="1.0"?><p:FatturaElettronica versione="FPR12" '
+        b'xmlns:p="http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2"></p:FatturaElettronica>'
+    )
     for upload in (
         SimpleUploadedFile("IT01234567890_00001.xml", xml),
         SimpleUploadedFile("f.pdf.p7m", b"\x30\x82\x01\x00"),

@@ -19,47 +19,34 @@ from stdnum.it import codicefiscale
 
 from governance.models import Action, BudgetLine, District, Organisation, PaymentMapping, ProjectYear
 
-from . import services
-from .enums import (
+from .. import services
+from ..enums import (
     Citizenship,
     CommitmentKind,
     CommitmentStatus,
     EmploymentStatus,
     FundingSource,
-    HostKind,
-    IdeaSector,
-    IdeaStatus,
     PattoKind,
     PattoStatus,
-    PlacementOutcome,
     PromoterType,
     Sex,
     TargetGroup,
 )
-from .models import (
+from ..models import (
     Assessment,
-    BusinessIdea,
     Commitment,
-    EmpowermentPath,
     EquipeMember,
-    HostOrganisation,
     Household,
-    IdeaCall,
     Patto,
-    Placement,
 )
-from .models.households import new_household_code
+from ..models.households import new_household_code
+from .empowerment import seed_empowerment, seed_enterprise
+from .places import DEMO_LABEL, TOWNS
 
-DEMO_LABEL = "[DEMO]"
 # Signed pacts per project year close to the targets (32 / 134 / 118) and a few drafts at the end of year 3.
 SIGNED_PER_YEAR = {1: 30, 2: 130, 3: 112}
 DRAFTS = 9
 DISTRICT_SHARE = [("cremonese", 0.45), ("cremasco", 0.40), ("casalasco", 0.15)]
-TOWNS = {
-    "cremonese": ["Cremona", "Castelverde", "Pizzighettone", "Sospiro", "Vescovato"],
-    "cremasco": ["Crema", "Offanengo", "Pandino", "Soncino", "Rivolta d'Adda"],
-    "casalasco": ["Casalmaggiore", "Piadena Drizzona", "San Giovanni in Croce", "Rivarolo del Re"],
-}
 FIRST_NAMES = {
     "F": ["Giulia", "Francesca", "Sara", "Elena", "Fatima", "Ioana", "Chiara", "Marta", "Amina", "Paola"],
     "M": ["Marco", "Luca", "Andrea", "Giuseppe", "Ahmed", "Mihai", "Paolo", "Stefano", "Davide", "Omar"],
@@ -106,7 +93,14 @@ def seed_patti_demo(*, stdout) -> None:
     rng = random.Random(2017)  # noqa: S311 - demo data, not security
     years = list(ProjectYear.objects.order_by("number"))
     districts = {d.code: d for d in District.objects.select_related("lead_organisation")}
-    users = {u.username: u for u in get_user_model().objects.filter(username__in=["coordinatore", "udp.cremonese"])}
+    users = {
+        u.username: u
+        for u in get_user_model().objects.filter(
+            username__in=["coordinatore", "udp.cremonese", "udp.cremasco", "udp.casalasco"]
+        )
+    }
+    # Each district's payments are made by its own Ufficio di Piano (the service checks the role on the pact).
+    writers = {code: users.get(f"udp.{code}") for code in districts}
     orgs_by_district = {
         code: list(Organisation.objects.filter(district=d)) or [d.lead_organisation] for code, d in districts.items()
     }
@@ -125,7 +119,7 @@ def seed_patti_demo(*, stdout) -> None:
             final[patto.household.code] = (patto.status, patto.closed_on, patto.interruption_reason)
             patto.status, patto.closed_on, patto.interruption_reason = PattoStatus.ATTIVO, None, ""
     patti = bulk_create_with_history(patti, Patto, batch_size=500)
-    paid, skipped = _disbursements(rng, patti, users.get("coordinatore"), final, years[-1].end)
+    paid, skipped = _disbursements(rng, patti, writers, final, years[-1].end)
     closing = [p for p in patti if p.household.code in final]
     for patto in closing:
         patto.status, patto.closed_on, patto.interruption_reason = final[patto.household.code]
@@ -134,8 +128,8 @@ def seed_patti_demo(*, stdout) -> None:
     )
     _equipe_and_commitments(rng, patti, users)
     _assessments(rng, patti, years[-1].end)
-    paths, hosts, placements = _empowerment(rng, patti, districts, years)
-    calls, ideas = _enterprise(rng, patti, districts, years)
+    paths, hosts, placements = seed_empowerment(rng, patti, districts, years)
+    calls, ideas = seed_enterprise(rng, patti, districts, years)
     stdout.write(
         f"Dati dimostrativi Azione 1: {len(patti)} patti, {paid} erogazioni"
         f"{f' ({skipped} rifiutate dal servizio: voce di budget mancante)' if skipped else ''}, "
@@ -339,10 +333,11 @@ def _assessments(rng, patti, last_day) -> None:
     bulk_create_with_history(rows, Assessment, batch_size=1000)
 
 
-def _disbursements(rng, patti, user, final, last_day) -> tuple[int, int]:
+def _disbursements(rng, patti, writers, final, last_day) -> tuple[int, int]:
     paid = skipped = 0
     for patto in patti:
-        if patto.signed_on is None:
+        user = writers.get(patto.district.code)
+        if patto.signed_on is None or user is None:
             continue
         closed_on = final.get(patto.household.code, (None, None))[1]
         end = min(closed_on or last_day, last_day)
@@ -370,108 +365,3 @@ def _disbursements(rng, patti, user, final, last_day) -> tuple[int, int]:
                 except ValidationError:
                     skipped += 1
     return paid, skipped
-
-
-def _empowerment(rng, patti, districts, years) -> tuple[int, int, int]:
-    year2 = years[1]
-    paths = []
-    for index, code in enumerate(["cremonese", "cremasco", "casalasco"]):
-        start = year2.start + dt.timedelta(days=60 + 70 * index)
-        path = EmpowermentPath(
-            name=f"Percorso di empowerment {districts[code].name} {start.year}",
-            district=districts[code],
-            start_on=start,
-            end_on=start + dt.timedelta(days=90),
-            facilitator="Facilitatore esterno (demo)",
-            notes=f"{DEMO_LABEL} Incontri di gruppo di preparazione ai patti.",
-        )
-        path._history_user = None
-        path.save()
-        candidates = [p for p in patti if p.district_id == districts[code].pk and p.project_year_id == year2.pk]
-        path.patti.set(rng.sample(candidates, k=min(8, len(candidates))))
-        paths.append(path)
-    hosts = []
-    for code, district in districts.items():
-        for name, kind in [
-            (f"Cooperativa agricola {TOWNS[code][0]}", HostKind.COMPANY),
-            (f"Officina meccanica {TOWNS[code][1]}", HostKind.COMPANY),
-            (f"Associazione Il Ponte {TOWNS[code][0]}", HostKind.ASSOCIATION),
-            (f"Fondazione casa di riposo {TOWNS[code][-1]}", HostKind.FOUNDATION),
-        ]:
-            hosts.append(HostOrganisation(name=name, kind=kind, district=district, sector="", notes=DEMO_LABEL))
-    hosts.append(HostOrganisation(name="Supermercato cooperativo provinciale", kind=HostKind.COMPANY, notes=DEMO_LABEL))
-    hosts = bulk_create_with_history(hosts, HostOrganisation)
-    placements = []
-    for patto in patti:
-        if patto.kind != PattoKind.AUTONOMIA or not patto.start_on or rng.random() > 0.35:
-            continue
-        options = [h for h in hosts if h.district_id in (None, patto.district_id)]
-        start = patto.start_on + dt.timedelta(days=rng.randint(20, 60))
-        if start > years[-1].end:
-            continue
-        closed = patto.status in (PattoStatus.CONCLUSO, PattoStatus.INTERROTTO)
-        placements.append(
-            Placement(
-                patto=patto,
-                host=rng.choice(options),
-                start_on=start,
-                end_on=start + dt.timedelta(days=120) if closed else None,
-                learning_objectives="Puntualità, lavoro in squadra, uso in sicurezza delle attrezzature.",
-                learning_conditions="Affiancamento a un tutor aziendale in una mansione di magazzino.",
-                outcome=rng.choice([PlacementOutcome.COMPLETED, PlacementOutcome.HIRED, PlacementOutcome.INTERRUPTED])
-                if closed
-                else PlacementOutcome.ONGOING,
-            )
-        )
-    bulk_create_with_history(placements, Placement)
-    return len(paths), len(hosts), len(placements)
-
-
-def _enterprise(rng, patti, districts, years) -> tuple[int, int]:
-    contributors = list(
-        Organisation.objects.filter(name__in=["Provincia di Cremona", "Camera di Commercio di Cremona"])
-    )
-    calls = []
-    for year in years[1:]:
-        call = IdeaCall(
-            project_year=year,
-            title=f"Bando per l'intrapresa {year.start.year}/{year.end.year % 100:02d}",
-            opens_on=year.start + dt.timedelta(days=90),
-            closes_on=year.start + dt.timedelta(days=150),
-            budget=Decimal("60000.00"),
-            notes=f"{DEMO_LABEL} Fondo per la creazione d'impresa (Provincia e Camera di Commercio).",
-        )
-        call.save()
-        call.contributors.set(contributors)
-        calls.append(call)
-    count = 0
-    sectors = list(IdeaSector)
-    for call in calls:
-        statuses = (
-            [IdeaStatus.STARTED] * 3
-            + [IdeaStatus.PLAN_VALIDATED] * 3
-            + [IdeaStatus.SELECTED] * 3
-            + [IdeaStatus.SUBMITTED] * 2
-            + [IdeaStatus.DROPPED] * 3
-        )
-        if call.project_year.number == 3:
-            statuses = statuses[1:]
-        for index, status in enumerate(statuses):
-            district = rng.choice(list(districts.values()))
-            idea = BusinessIdea(
-                call=call,
-                title=f"Idea d'impresa {call.project_year.number}.{index + 1} – {rng.choice(sectors).label}",
-                proponents="Gruppo di proponenti (demo)",
-                district=district,
-                sector=rng.choice(sectors),
-                status=status,
-                credit_obtained=Decimal(rng.randrange(5000, 25000, 500)) if status == IdeaStatus.STARTED else 0,
-                mentor="Mentore della Camera di Commercio (demo)" if status != IdeaStatus.SUBMITTED else "",
-                notes=DEMO_LABEL,
-            )
-            idea.save()
-            linked = [p for p in patti if p.district_id == district.pk and p.kind == PattoKind.AUTONOMIA]
-            if linked and rng.random() < 0.5:
-                idea.patti.set([rng.choice(linked)])
-            count += 1
-    return len(calls), count
