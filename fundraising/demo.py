@@ -329,7 +329,7 @@ def seed_fundraising_demo(*, stdout) -> None:
         if rng.random() < 0.1:
             continue  # a few still to be issued
         issued = gift.date + dt.timedelta(days=rng.randint(1, 15))
-        basis, wording, benefit = services._wording_for(gift, gift.donor, None)
+        basis, wording, benefit = services.wording_for(gift, gift.donor, None)
         counters[issued.year] = counters.get(issued.year, 0) + 1
         receipts.append(
             Receipt(donation=gift, year=issued.year, number=counters[issued.year], issued_on=issued,

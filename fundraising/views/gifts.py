@@ -307,7 +307,7 @@ def annual_rows(year: int) -> list[list]:
         entry = per_donor[donor.pk]
         rows.append(
             [
-                donor.code,
+                donor,
                 donor.display_name,
                 donor.fiscal_code,
                 entry["total"],
@@ -325,11 +325,12 @@ def annual_list(request):
     except ValueError:
         year = reference_date(request).year
     rows = annual_rows(year)
+    export = [[row[0].code, *row[1:]] for row in rows]
     filename = f"donazioni-tracciabili-{year}"
     if request.GET.get("format") == "csv":
-        return csv_response(filename=f"{filename}.csv", header=ANNUAL_HEADER, rows=rows)
+        return csv_response(filename=f"{filename}.csv", header=ANNUAL_HEADER, rows=export)
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(filename=f"{filename}.xlsx", sheets=[Sheet(f"Donazioni {year}", ANNUAL_HEADER, rows)])
+        return xlsx_response(filename=f"{filename}.xlsx", sheets=[Sheet(f"Donazioni {year}", ANNUAL_HEADER, export)])
     years = sorted({d.year for d in Donation.objects.dates("date", "year")}, reverse=True)
     return render(
         request,

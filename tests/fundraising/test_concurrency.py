@@ -13,6 +13,8 @@ from django.db import connection, connections
 from fundraising import services
 from fundraising.legal import seed_legal_bases
 from fundraising.models import Receipt, Transfer
+from fundraising.services import receipts as receipt_services
+from fundraising.services import transfers as transfer_services
 from governance.models import Action, District
 from tests.fundraising.factories import DonationFactory, designation
 
@@ -49,14 +51,14 @@ def run_together(target, count):
 def test_simultaneous_receipts_get_gap_free_unique_numbers(fundraising):
     seed_legal_bases()  # a transactional test starts from a flushed database
     gifts = [DonationFactory(date=dt.date(2017, 3, 1)) for _ in range(THREADS)]
-    real_next = services._next_number
+    real_next = receipt_services._next_number
 
     def slow_next(year):
         number = real_next(year)
         time.sleep(0.2)  # without the counter's row lock, the others would read the same last number here
         return number
 
-    with mock.patch.object(services, "_next_number", side_effect=slow_next):
+    with mock.patch.object(receipt_services, "_next_number", side_effect=slow_next):
         outcomes = run_together(
             lambda i: services.receipt_issue(donation=gifts[i], user=fundraising, issued_on=dt.date(2017, 3, 2)).number,
             THREADS,
@@ -80,14 +82,14 @@ def test_two_simultaneous_transfers_cannot_overdraw_a_subfund(fundraising):
     DonationFactory(designation=cremasco, amount=Decimal("1000.00"))
     holder = District.objects.get(code="cremasco").lead_organisation
     action = Action.objects.get(code="1")
-    real_balance = services.available_balance
+    real_balance = transfer_services.available_balance
 
     def slow_balance(d):
         value = real_balance(d)
         time.sleep(0.3)
         return value
 
-    with mock.patch.object(services, "available_balance", side_effect=slow_balance):
+    with mock.patch.object(transfer_services, "available_balance", side_effect=slow_balance):
         outcomes = run_together(
             lambda i: services.transfer_create(
                 designation=cremasco, holder=holder, action=action, amount=Decimal("700.00"),
