@@ -217,3 +217,34 @@ class TransferForm(forms.Form):
             f"n. {d.pk} del {d.date:%d/%m/%Y} – {format_eur(d.amount)} – "
             f"{d.donor.display_name if d.donor else 'anonimo'}"
         )
+
+
+class BankImportForm(forms.Form):
+    """Step 1: the statement file and the designation of all its gifts."""
+
+    file = forms.FileField(
+        label="Estratto conto (XLSX o CSV)",
+        help_text="Colonne: data, importo, ordinante, riferimento. CSV nel formato di Excel italiano.",
+    )
+    designation_key = forms.ChoiceField(label="Destinazione delle donazioni", choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["designation_key"].choices = services.designation_choices()
+
+    def clean_file(self):
+        from governance.imports import ALLOWED_IMPORT_EXTENSIONS
+
+        upload = self.cleaned_data["file"]
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in ALLOWED_IMPORT_EXTENSIONS:
+            raise forms.ValidationError("Caricare un file .xlsx o .csv (si può partire dal modello scaricabile).")
+        return upload
+
+
+class BankConfirmForm(forms.Form):
+    """Step 2: the same file, carried by the review page, imported for good."""
+
+    payload = forms.CharField(widget=forms.HiddenInput)
+    name = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    designation_key = forms.CharField(widget=forms.HiddenInput, max_length=40)

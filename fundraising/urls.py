@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import donors, fund, gifts
+from .views import donors, fund, gifts, imports
 
 app_name = "fundraising"
 
@@ -27,6 +27,7 @@ urlpatterns = [
     path("events/<int:pk>/edit/", fund.event_edit, name="event_edit"),
     path("donations/", gifts.donation_list, name="donation_list"),
     path("donations/new/", gifts.donation_create, name="donation_create"),
+    path("donations/import/", imports.bank_import, name="bank_import"),
     path("donations/<int:pk>/", gifts.donation_detail, name="donation_detail"),
     path("donations/<int:pk>/edit/", gifts.donation_edit, name="donation_edit"),
     path("donations/<int:pk>/receipt/", gifts.receipt_issue, name="receipt_issue"),
