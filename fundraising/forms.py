@@ -248,3 +248,12 @@ class BankConfirmForm(forms.Form):
     payload = forms.CharField(widget=forms.HiddenInput)
     name = forms.CharField(widget=forms.HiddenInput, max_length=200)
     designation_key = forms.CharField(widget=forms.HiddenInput, max_length=40)
+
+
+class DonorImportForm(forms.Form):
+    file = forms.FileField(
+        label="Elenco dei donatori (XLSX o CSV)",
+        help_text="Colonne come nel modello scaricabile. CSV nel formato di Excel italiano.",
+    )
+
+    clean_file = BankImportForm.clean_file

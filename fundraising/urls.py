@@ -8,6 +8,7 @@ urlpatterns = [
     path("", donors.donor_list, name="donor_list"),
     path("donors/new/", donors.donor_create, name="donor_create"),
     path("donors/duplicates/", donors.duplicate_list, name="duplicate_list"),
+    path("donors/import/", imports.donor_import, name="donor_import"),
     path("donors/<int:pk>/", donors.donor_detail, name="donor_detail"),
     path("donors/<int:pk>/edit/", donors.donor_edit, name="donor_edit"),
     path("donors/<int:pk>/consents/", donors.consent_add, name="consent_add"),

@@ -84,3 +84,40 @@ def test_a_tampered_confirmation_imports_nothing(client_for, fundraising):
 def test_template_downloads(client_for, fundraising):
     response = client_for(fundraising).get(reverse("fundraising:bank_import"), {"template": "csv"})
     assert response.content.decode("utf-8-sig").startswith("data;importo;ordinante;riferimento")
+
+
+DONOR_HEADER = "tipo;nome;cognome;denominazione;codice_fiscale;email;telefono;indirizzo;cap;comune;segmento;acquisizione;fonte_contatto\r\n"  # noqa: E501
+
+
+def donor_list(*lines: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile("donatori.csv", (DONOR_HEADER + "".join(f"{x}\r\n" for x in lines)).encode("utf-8"))
+
+
+def test_donor_list_proposes_matches_and_creates_only_new_donors(client_for, fundraising):
+    from fundraising.models import Donor
+
+    known = DonorFactory(last_name="Rossi", fiscal_code=VALID_PERSONAL_CODE)
+    client = client_for(fundraising)
+    upload = donor_list(
+        f"persona;Maria;Rossi;;{VALID_PERSONAL_CODE};;;;;;;;Elenco del primo anno",
+        "impresa;;;Bodini S.r.l.;;info@bodini.example.org;;;;Crema;corporate;one_to_one;Elenco del primo anno",
+    )
+    page = client.post(reverse("fundraising:donor_import"), {"file": upload}).content.decode()
+    assert "1 nuovi donatori, 1 già presenti" in page and f"({known.code})" in page
+    assert Donor.objects.count() == 1
+    fields = dict(re.findall(r'<input type="hidden" name="(payload|name)" value="([^"]*)"', page))
+    assert client.post(reverse("fundraising:donor_import"), {"step": "confirm", **fields}).status_code == 302
+    assert Donor.objects.count() == 2
+    assert Donor.objects.get(organisation_name="Bodini S.r.l.").created_by == fundraising
+
+
+def test_donor_list_with_a_bad_fiscal_code_imports_nothing(client_for, fundraising):
+    from fundraising.models import Donor
+
+    upload = donor_list(
+        "persona;Anna;Verdi;;;anna@example.org;;;;;;;Elenco",
+        "persona;Luca;Neri;;RSSMRA85T10A562X;;;;;;;;Elenco",
+    )
+    page = client_for(fundraising).post(reverse("fundraising:donor_import"), {"file": upload}).content.decode()
+    assert "non è stato importato nulla" in page and "Riga 3" in page and "codice_fiscale" in page
+    assert not Donor.objects.exists()
