@@ -5,3 +5,42 @@ class LaboratoriConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "laboratori"
     verbose_name = "Laboratori di Comunità"
+
+    def ready(self):
+        """Register navigation, dashboard panel, indicators and demo seeder in governance's registries (governance
+        never imports an action app). No custom permissions: programme roles get no admin model permissions."""
+        from django.utils.translation import gettext_lazy as _
+
+        from governance.dashboard import Panel, register_panel
+        from governance.demo import DEMO_SEEDERS
+        from governance.indicators import ComputedIndicator, register_indicator
+        from governance.navigation import NavEntry, register_nav
+
+        from .dashboard import panel_context, panel_visible
+        from .demo import seed_laboratori_demo
+        from .permissions import can_read_labs
+        from .reports import INDICATORS
+
+        register_nav(
+            NavEntry(
+                key="laboratori",
+                label=_("Laboratori"),
+                url_name="laboratori:lab_list",
+                visible=can_read_labs,
+                order=20,
+            )
+        )
+        register_panel(
+            Panel(
+                key="laboratori",
+                title="Laboratori di Comunità: attivati per ambito e anno",
+                template="laboratori/_dashboard_panel.html",
+                context=panel_context,
+                visible=panel_visible,
+                order=20,
+            )
+        )
+        for code, (compute, link) in INDICATORS.items():
+            register_indicator(ComputedIndicator(code=code, compute=compute, link=link))
+        if seed_laboratori_demo not in DEMO_SEEDERS:
+            DEMO_SEEDERS.append(seed_laboratori_demo)

@@ -95,7 +95,7 @@ def household_anonymise(*, household: Household) -> None:
 @transaction.atomic
 def patto_save(*, form, equipe_formset=None, commitment_formset=None, user, expected_version: int | None = None):
     """Create or update a pact (and its équipe and commitments) from valid forms; concurrent edits are refused."""
-    patto = form.save(commit=False)
+    patto = form.instance  # already holds the submitted values; nothing is written before the checks
     require(permissions.can_write_in(user, patto.district_id))
     if patto.pk:
         stored = Patto.objects.select_for_update().only("district", "status").get(pk=patto.pk)
@@ -103,7 +103,8 @@ def patto_save(*, form, equipe_formset=None, commitment_formset=None, user, expe
         if stored.is_closed:
             raise ValidationError("Un patto concluso o interrotto non si modifica più.")
         patto.status = stored.status
-        patto.full_clean()  # Patto.clean: a signed pact keeps its beneficiary, opening date and budget
+        patto.clean()  # under the lock: a signed pact keeps its beneficiary, opening date and budget
+    patto = form.save(commit=False)
     audited_save(patto, user=user, expected_version=expected_version)
     form.save_m2m()
     for formset in (equipe_formset, commitment_formset):

@@ -2,18 +2,18 @@
 
 from django.urls import path, re_path
 
-from . import views
+from . import plan_views, views
 
 urlpatterns = [
     path("reports/budget/", views.budget_report_view, name="budget_report"),
-    path("budget/plans/", views.plan_list, name="budget_plan_list"),
-    path("budget/plans/new/", views.plan_create, name="budget_plan_create"),
-    path("budget/plans/<int:pk>/", views.plan_detail, name="budget_plan_detail"),
-    path("budget/plans/<int:pk>/edit/", views.plan_edit, name="budget_plan_edit"),
-    path("budget/plans/<int:pk>/lines/new/", views.line_create, name="budget_line_create"),
-    path("budget/plans/<int:pk>/activate/", views.plan_activate, name="budget_plan_activate"),
-    path("budget/lines/<int:pk>/", views.line_detail, name="budget_line_detail"),
-    path("budget/lines/<int:pk>/edit/", views.line_edit, name="budget_line_edit"),
+    path("budget/plans/", plan_views.plan_list, name="budget_plan_list"),
+    path("budget/plans/new/", plan_views.plan_create, name="budget_plan_create"),
+    path("budget/plans/<int:pk>/", plan_views.plan_detail, name="budget_plan_detail"),
+    path("budget/plans/<int:pk>/edit/", plan_views.plan_edit, name="budget_plan_edit"),
+    path("budget/plans/<int:pk>/lines/new/", plan_views.line_create, name="budget_line_create"),
+    path("budget/plans/<int:pk>/activate/", plan_views.plan_activate, name="budget_plan_activate"),
+    path("budget/lines/<int:pk>/", plan_views.line_detail, name="budget_line_detail"),
+    path("budget/lines/<int:pk>/edit/", plan_views.line_edit, name="budget_line_edit"),
     path("budget/expenses/", views.expense_list, name="expense_list"),
     path("budget/expenses/new/", views.expense_create, name="expense_create"),
     path("budget/expenses/<int:pk>/", views.expense_detail, name="expense_detail"),

@@ -3,13 +3,13 @@
 from .bodies import (
     Attendance,
     BodyMember,
-    Decision,
     GovernanceBody,
     Meeting,
     MeetingAttachment,
     meeting_attachment_path,
 )
 from .convocations import DigestSent, Dispatch, ReminderPreference
+from .decisions import Decision
 from .territory import Action, District, Municipality, Organisation, ProjectYear, reference_date_default
 from .users import UserProfile
 
@@ -51,3 +51,6 @@ __all__ += [
     "PaymentMapping",
     "expense_attachment_path",
 ]
+from .results import Indicator, ManualValue, Measurement, Target, TargetVersion, Unit  # noqa: E402
+
+__all__ += ["Indicator", "ManualValue", "Measurement", "Target", "TargetVersion", "Unit"]

@@ -23,10 +23,14 @@ def history_of(obj, limit: int = 20) -> list:
         changes = []
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)
-            changes = [
-                {"field": record.instance._meta.get_field(c.field).verbose_name, "old": c.old, "new": c.new}
-                for c in delta.changes
-            ]
+            changes = []
+            for c in delta.changes:
+                field = record.instance._meta.get_field(c.field)
+                old, new = c.old, c.new
+                if getattr(field, "choices", None):  # choices as the user reads them
+                    labels = dict(field.flatchoices)
+                    old, new = labels.get(old, old), labels.get(new, new)
+                changes.append({"field": field.verbose_name, "old": old, "new": new})
         entries.append({"record": record, "changes": changes})
     return entries
 
