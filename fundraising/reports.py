@@ -25,14 +25,15 @@ INDICATOR_CODE = "A5_RACCOLTA"
 
 
 def raised_targets() -> dict[int, Decimal]:
-    """Targets of euros raised per project year from the results framework (issue 9 owns them; this app keeps no
-    target number). Until governance offers `indicator_targets(code)` the reports show no target."""
-    from governance import indicators
+    """Targets in force of euros raised per project year, from the results framework (governance keeps them; this
+    app keeps no target number)."""
+    from governance.results.selectors import targets_for
 
-    lookup = getattr(indicators, "indicator_targets", None)
-    if lookup is None:
-        return {}
-    return {int(year): Decimal(value) for year, value in (lookup(INDICATOR_CODE) or {}).items() if value is not None}
+    return {
+        year: target.value
+        for (year, district_id), target in targets_for(INDICATOR_CODE).items()
+        if year is not None and district_id is None
+    }
 
 
 def year_case(field: str = "date"):

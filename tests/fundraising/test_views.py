@@ -350,3 +350,12 @@ def test_transfer_form_offers_only_gifts_not_yet_transferred_and_draws_on_the_ch
          "donations": [chosen.pk]},
     )  # fmt: skip
     assert Transfer.objects.latest("pk").allocations.get().donation == chosen
+
+
+def test_reports_compare_raised_with_the_results_frameworks_targets(client_for, direzione):
+    from fundraising.reports import raised_per_year
+
+    DonationFactory(date=dt.date(2015, 10, 3), amount=Decimal("25382.00"))
+    year_one = raised_per_year()[0]
+    assert year_one.target == Decimal("50764") and year_one.share == Decimal("50.0")
+    assert "50,0%" in client_for(direzione).get(reverse("fundraising:reports")).content.decode()
