@@ -17,7 +17,7 @@ WRITE_POST = statuses(404, direzione=403, udp_cremonese=302, coordinatore=302)
 CREATE = statuses(403, **WRITERS)
 
 MATRIX_CIVIC_CENTER = {
-    "civic_center:center_list": Case(LIST),
+    "civic_center:center_list": Case(LIST, rows={"center": READ}),
     "civic_center:center_create": Case(CREATE),
     "civic_center:center_detail": Case(READ, args=("center",)),
     "civic_center:center_edit": Case(WRITE, args=("center",)),
@@ -26,14 +26,14 @@ MATRIX_CIVIC_CENTER = {
     "civic_center:center_rules_download": Case(READ, args=("center",)),
     "civic_center:activity_create": Case(WRITE, args=("center",)),
     "civic_center:agreement_create": Case(WRITE, args=("center",)),
-    "civic_center:activity_list": Case(LIST),
+    "civic_center:activity_list": Case(LIST, rows={"activity": READ}),
     "civic_center:activity_detail": Case(READ, args=("activity",)),
     "civic_center:activity_edit": Case(WRITE, args=("activity",)),
     "civic_center:demand_create": Case(WRITE_POST, method="post", args=("activity",)),
-    "civic_center:agreement_list": Case(LIST),
+    "civic_center:agreement_list": Case(LIST, rows={"agreement": READ}),
     "civic_center:agreement_detail": Case(READ, args=("agreement",)),
     "civic_center:agreement_edit": Case(WRITE, args=("agreement",)),
-    "civic_center:demand_list": Case(LIST),
+    "civic_center:demand_list": Case(LIST, rows={"activity": READ}),
 }
 
 

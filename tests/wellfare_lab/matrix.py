@@ -26,18 +26,18 @@ PROVINCIAL_WRITE = statuses(
 )
 
 MATRIX_WELLFARE_LAB = {
-    "wellfare_lab:lab_list": Case(LIST),
+    "wellfare_lab:lab_list": Case(LIST, rows={"lab": DISTRICT_READ, "provincial_lab": PROVINCIAL_READ}),
     "wellfare_lab:lab_create": Case(statuses(403, direzione=200, **WRITERS)),
     "wellfare_lab:lab_detail": Case(DISTRICT_READ, args=("lab",)),
     "wellfare_lab:lab_edit": Case(DISTRICT_WRITE, args=("lab",)),
     "wellfare_lab:session_create": Case(PROVINCIAL_WRITE, args=("provincial_lab",)),
     "wellfare_lab:participant_create": Case(DISTRICT_WRITE, args=("lab",)),
-    "wellfare_lab:session_list": Case(LIST),
+    "wellfare_lab:session_list": Case(LIST, rows={"session": DISTRICT_READ, "provincial_session": PROVINCIAL_READ}),
     "wellfare_lab:session_detail": Case(PROVINCIAL_READ, args=("provincial_session",)),
     "wellfare_lab:session_edit": Case(DISTRICT_WRITE, args=("session",)),
     "wellfare_lab:attendance_save": Case(DISTRICT_POST, method="post", args=("session",)),
     "wellfare_lab:participant_edit": Case(DISTRICT_WRITE, args=("participant",)),
-    "wellfare_lab:manifesto_list": Case(LIST),
+    "wellfare_lab:manifesto_list": Case(LIST, rows={"manifesto": PROVINCIAL_READ}),
     "wellfare_lab:manifesto_create": Case(statuses(403, direzione=200)),
     "wellfare_lab:manifesto_detail": Case(PROVINCIAL_READ, args=("manifesto",)),
     "wellfare_lab:manifesto_edit": Case(PROVINCIAL_WRITE, args=("manifesto",)),
