@@ -20,6 +20,7 @@ from django.utils.html import escape
 from governance.models import GovernanceBody, Organisation
 from tests.civic_center.matrix import MATRIX_CIVIC_CENTER, civic_center_world
 from tests.factories import DecisionFactory, MeetingAttachmentFactory, MeetingFactory
+from tests.fundraising.matrix import MATRIX_FUNDRAISING, fundraising_world
 from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
 from tests.governance.results.matrix import MATRIX_RESULTS, results_world
 from tests.imprese.matrix import MATRIX_IMPRESE, imprese_world
@@ -92,6 +93,7 @@ MATRIX = {
     **MATRIX_CIVIC_CENTER,
     **MATRIX_WELLFARE_LAB,
     **MATRIX_IMPRESE,
+    **MATRIX_FUNDRAISING,
 }
 
 
@@ -157,6 +159,7 @@ def world(request, db, media_root):
         **civic_center_world(request),
         **wellfare_lab_world(request),
         **imprese_world(request),
+        **fundraising_world(request),
     }
 
 

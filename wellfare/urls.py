@@ -19,6 +19,7 @@ urlpatterns = [
     path("civic-center/", include("civic_center.urls")),
     path("wellfare-lab/", include("wellfare_lab.urls")),
     path("imprese/", include("imprese.urls")),
+    path("fundraising/", include("fundraising.urls")),
     path("admin/", admin.site.urls),
 ]
 
