@@ -67,6 +67,25 @@ def identity_access_record(*, household: Household, user, purpose: str) -> None:
     IdentityAccess.objects.create(household=household, user=user, purpose=purpose)
 
 
+SEARCH_PURPOSE_PATTI = "ricerca nell'elenco dei patti"
+SEARCH_PURPOSE_HOUSEHOLDS = "ricerca nell'elenco dei nuclei"
+
+
+def identity_search_record(*, households, user, purpose: str) -> list[Household]:
+    """Log one search that showed identities: one entry per household shown, in one INSERT.
+
+    The searched text is not stored (it is itself an identity: a surname, a codice fiscale, a phone); the entry
+    says who searched, when, in which list (`purpose`) and which households the search revealed. Only households
+    whose identity the user may see are logged (and shown). Returns them.
+    """
+    shown = [h for h in dict.fromkeys(households) if permissions.sees_identity(user, h.district_id)]
+    now = timezone.now()
+    IdentityAccess.objects.bulk_create(
+        [IdentityAccess(household=h, user=user, purpose=purpose, accessed_at=now) for h in shown]
+    )
+    return shown
+
+
 @transaction.atomic
 def household_anonymise(*, household: Household) -> None:
     """Erase the referent person's identity and the pacts' signed documents; the numbers stay."""

@@ -17,7 +17,7 @@ from governance.views.common import history_of, paginate
 
 from .. import permissions, services
 from ..dashboard import panel_context, panel_visible
-from ..filters import HouseholdFilter
+from ..filters import HouseholdFilter, is_identity_search
 from ..forms import HouseholdForm, HouseholdMemberFormSet
 from ..models import Household, IdentityAccess
 
@@ -30,12 +30,22 @@ def _queryset(user):
 def household_list(request):
     queryset = _queryset(request.user).annotate(patti_count=Count("patti"))
     filterset = HouseholdFilter(request.GET, queryset=queryset, user=request.user)
+    chosen = filterset.qs.query.order_by
+    page = paginate(request, filterset.qs.order_by(*chosen, "code") if chosen else filterset.qs.order_by("code"))
+    identity_search = is_identity_search(filterset)
+    if identity_search:
+        shown = services.identity_search_record(
+            households=list(page.object_list), user=request.user, purpose=services.SEARCH_PURPOSE_HOUSEHOLDS
+        )
+        for h in page.object_list:
+            h.identity = h if h in shown else None
     return render(
         request,
         "patti/household_list.html",
         {
             "filter": filterset,
-            "page": paginate(request, filterset.qs.order_by("code")),
+            "page": page,
+            "identity_search": identity_search,
             "can_create": permissions.can_create(request.user),
         },
     )

@@ -21,7 +21,7 @@ from governance.views.common import flash_form_errors, history_of, paginate, ser
 
 from .. import permissions, services
 from ..charts import assessment_trend
-from ..filters import PattoFilter
+from ..filters import PattoFilter, is_identity_search
 from ..forms import (
     AssessmentForm,
     CancelDisbursementForm,
@@ -61,8 +61,16 @@ CSV_COLUMNS = [
 def patto_list(request):
     reference = reference_date(request)
     filterset = PattoFilter(request.GET, queryset=patto_list_queryset(request.user), user=request.user)
-    queryset = filterset.qs.order_by("-opened_on", "-pk")
+    queryset = filterset.qs
+    chosen = queryset.query.order_by  # the "Ordina per" column, if any; the pact number breaks ties
+    queryset = queryset.order_by(*chosen, "-pk") if chosen else queryset.order_by("-opened_on", "-pk")
+    identity_search = is_identity_search(filterset)
     if request.GET.get("format") == "csv":
+        if identity_search:  # the export links codes to the searched identity: logged like the page
+            households = Household.objects.filter(pk__in=queryset.values("household"))
+            services.identity_search_record(
+                households=households, user=request.user, purpose=services.SEARCH_PURPOSE_PATTI + " (CSV)"
+            )
         return csv_response(
             filename="patti.csv",
             header=[label for label, _ in CSV_COLUMNS],
@@ -71,12 +79,22 @@ def patto_list(request):
     export_query = request.GET.copy()
     export_query["format"] = "csv"
     export_query.pop("page", None)
+    page = annotate_page(paginate(request, queryset), reference)
+    if identity_search:
+        shown = services.identity_search_record(
+            households=[p.household for p in page.object_list],
+            user=request.user,
+            purpose=services.SEARCH_PURPOSE_PATTI,
+        )
+        for p in page.object_list:
+            p.identity = p.household if p.household in shown else None
     return render(
         request,
         "patti/patto_list.html",
         {
             "filter": filterset,
-            "page": annotate_page(paginate(request, queryset), reference),
+            "page": page,
+            "identity_search": identity_search,
             "reference": reference,
             "can_create": permissions.can_create(request.user),
             "export_query": export_query.urlencode(),
