@@ -9,11 +9,12 @@ that district's households only. The views log every search that shows identitie
 import django_filters
 from django.db.models import Q, Value
 from django.db.models.functions import Replace
+from django.utils import timezone
 
 from governance.models import District, ProjectYear
 from governance.scoping import user_scope
 
-from .enums import HostKind, IdeaSector, IdeaStatus, PattoKind, PattoStatus, PromoterType
+from .enums import Attention, HostKind, IdeaSector, IdeaStatus, PattoKind, PattoStatus, PromoterType
 from .models import BusinessIdea, EmpowermentPath, HostOrganisation, Household, IdeaCall, Patto, Placement
 
 SEARCH_MAX_LENGTH = 100
@@ -84,6 +85,9 @@ class PattoFilter(ScopedDistrictFilterSet):
     promoter_type = django_filters.ChoiceFilter(
         label="Tipo di promotore", choices=PromoterType.choices, empty_label="Tutti"
     )
+    attention = django_filters.ChoiceFilter(
+        label="Da fare", choices=Attention.choices, empty_label="Tutti", method="needing_attention"
+    )
 
     order = django_filters.OrderingFilter(
         label="Ordina per",
@@ -109,11 +113,17 @@ class PattoFilter(ScopedDistrictFilterSet):
 
     class Meta:
         model = Patto
-        fields = ["q", "district", "kind", "status", "project_year", "promoter_type"]
+        fields = ["q", "district", "kind", "status", "project_year", "promoter_type", "attention"]
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, reference=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
+        self.reference = reference
         self.filters["q"].field.help_text = search_help(user, "il numero del patto")
+
+    def needing_attention(self, queryset, name, value):
+        """The worklist items ("Valutazione scaduta", "In calo", ...) at the page's reference date."""
+        reference = self.reference or timezone.localdate()
+        return queryset.filter(pk__in=Patto.objects.needing_attention(value, reference).values("pk"))
 
     def search(self, queryset, name, value):
         value = value.strip()[:SEARCH_MAX_LENGTH]

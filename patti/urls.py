@@ -26,6 +26,7 @@ urlpatterns = [
     path("households/new/", households.household_create, name="household_create"),
     path("households/<int:pk>/", households.household_detail, name="household_detail"),
     path("households/<int:pk>/edit/", households.household_edit, name="household_edit"),
+    path("da-fare/", households.worklist_page, name="worklist"),
     path("access-log/", households.access_log, name="access_log"),
     path("reports/", households.reports_page, name="reports"),
     path("ideas/<int:pk>/status/", sections.idea_transition, name="idea_transition"),

@@ -20,6 +20,9 @@ from ..dashboard import panel_context, panel_visible
 from ..filters import HouseholdFilter, is_identity_search
 from ..forms import HouseholdForm, HouseholdMemberFormSet
 from ..models import Household, IdentityAccess
+from ..worklist import worklist
+
+WORKLIST_ROWS = 10
 
 
 def _queryset(user):
@@ -124,6 +127,15 @@ def reports_page(request):
     reference = reference_date(request)
     context = panel_context(request=request, reference=reference)
     return render(request, "patti/reports.html", {"data": context, "reference": reference})
+
+
+@login_required
+def worklist_page(request):
+    """The case staff's "Da fare": what the pacts of their districts ask for, each item linked to its list."""
+    require(permissions.has_worklist(request.user))
+    reference = reference_date(request)
+    items = worklist(user=request.user, reference=reference, rows=WORKLIST_ROWS)
+    return render(request, "patti/worklist.html", {"items": items, "reference": reference, "rows": WORKLIST_ROWS})
 
 
 @login_required

@@ -60,7 +60,9 @@ CSV_COLUMNS = [
 @login_required
 def patto_list(request):
     reference = reference_date(request)
-    filterset = PattoFilter(request.GET, queryset=patto_list_queryset(request.user), user=request.user)
+    filterset = PattoFilter(
+        request.GET, queryset=patto_list_queryset(request.user), user=request.user, reference=reference
+    )
     queryset = filterset.qs
     chosen = queryset.query.order_by  # the "Ordina per" column, if any; the pact number breaks ties
     queryset = queryset.order_by(*chosen, "-pk") if chosen else queryset.order_by("-opened_on", "-pk")

@@ -50,6 +50,7 @@ MATRIX_PATTI = {
     "patti:household_detail": Case(READ, args=("household",)),
     "patti:household_edit": Case(WRITE, args=("household",)),
     "patti:access_log": Case(statuses(403, direzione=200)),
+    "patti:worklist": Case(CREATE),
     "patti:reports": Case(statuses(403, direzione=200, fundraising=200, amministrazione=200, **WRITERS)),
     "patti:path_list": Case(LIST, rows={"path": READ}),
     "patti:path_create": Case(CREATE),
