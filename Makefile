@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export WELLFARE_DEMO_PASSWORD ?= legami-demo-2018
 
-.PHONY: install run test test-fast lint clean
+.PHONY: install run test test-fast lint clean restore-drill load-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,16 @@ test-fast: install
 
 lint: install
 	$(BIN)/ruff check .
+
+# Back up the database named by DATABASE_URL and MEDIA_ROOT, restore both into a fresh database and folder, compare
+# every table, sequence and file; fails on any difference (deploy/restore_drill.py).
+restore-drill: install
+	$(BIN)/python deploy/restore_drill.py
+
+# Locust against gunicorn on loopback, on a PostgreSQL database of its own with demo data (bench/README.md).
+load-test: install
+	$(BIN)/pip install -e '.[dev,bench]'
+	$(BIN)/python -m bench.load
 
 
 clean:

@@ -198,3 +198,4 @@ class DigestSentAdmin(admin.ModelAdmin):
 
 
 from .budget import admin as budget_admin  # noqa: E402, F401  (registers the budget models)
+from .results import admin as results_admin  # noqa: E402, F401  (registers the results framework's models)

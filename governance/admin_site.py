@@ -149,6 +149,13 @@ class ScopedAdmin(SimpleHistoryAdmin):
             actions.pop("delete_selected", None)
         return actions
 
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        for inline in inlines:
+            if is_audited(inline.model):
+                inline.can_delete = False  # not through an inline either
+        return inlines
+
     def history_view(self, request, object_id, extra_context=None):
         if not is_audited(self.model) or not self.get_queryset(request).filter(pk=object_id).exists():
             raise Http404  # no history of a record that is not visible (or no longer exists)

@@ -12,8 +12,11 @@ class GovernanceConfig(AppConfig):
         from .budget.dashboard import BUDGET_PANEL
         from .budget.permissions import can_read_budget
         from .dashboard import register_panel
+        from .demo import DEMO_SEEDERS
         from .navigation import NavEntry, register_nav
         from .reminders import GOVERNANCE_REMINDERS, register_reminder
+        from .results.demo import seed_results_demo
+        from .results.permissions import can_read_results
         from .scoping import user_scope
 
         register_panel(BUDGET_PANEL)
@@ -33,3 +36,6 @@ class GovernanceConfig(AppConfig):
             NavEntry("expenses", _("Spese"), "governance:expense_list", can_read_budget, order=71),
         ):
             register_nav(entry)
+        register_nav(NavEntry("results", _("Risultati"), "governance:results", can_read_results, order=50))
+        if seed_results_demo not in DEMO_SEEDERS:
+            DEMO_SEEDERS.append(seed_results_demo)

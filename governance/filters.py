@@ -71,3 +71,18 @@ class DecisionFilter(ProjectYearFilterMixin, django_filters.FilterSet):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["body"].queryset = GovernanceBody.objects.visible_to(user)
+
+
+class ProjectYearDateFilter(django_filters.ModelChoiceFilter):
+    """A project year chosen in a list, applied as the year's date range on `date_field` (any app's lists)."""
+
+    def __init__(self, *args, date_field: str, **kwargs):
+        self.date_field = date_field
+        kwargs.setdefault("label", "Anno di progetto")
+        kwargs.setdefault("empty_label", "Tutti")
+        super().__init__(*args, queryset=ProjectYear.objects.all(), **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.date_field}__gte": value.start, f"{self.date_field}__lte": value.end})

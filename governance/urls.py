@@ -31,3 +31,7 @@ urlpatterns = [
 from .budget.urls import urlpatterns as budget_urlpatterns  # noqa: E402
 
 urlpatterns += budget_urlpatterns
+
+from .results.urls import urlpatterns as results_urlpatterns  # noqa: E402
+
+urlpatterns += results_urlpatterns

@@ -14,6 +14,7 @@ class PattiConfig(AppConfig):
         from governance.dashboard import Panel, register_panel
         from governance.demo import DEMO_SEEDERS
         from governance.enums import Role
+        from governance.indicators import register_indicator
         from governance.navigation import NavEntry, register_nav
         from governance.reminders import ReminderSource, register_reminder
         from governance.roles import register_role_permissions
@@ -21,6 +22,7 @@ class PattiConfig(AppConfig):
 
         from .dashboard import panel_context, panel_visible
         from .demo import seed_patti_demo
+        from .indicators import INDICATORS
         from .permissions import can_read_patti, has_worklist
         from .reminders import pact_reminders
         from .worklist import panel_context as worklist_context
@@ -55,6 +57,8 @@ class PattiConfig(AppConfig):
                 order=10,
             )
         )
+        for indicator in INDICATORS:  # the results framework's actuals of Action 1
+            register_indicator(indicator)
         register_reminder(ReminderSource(key="patti", collect=pact_reminders))
         if seed_patti_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_patti_demo)

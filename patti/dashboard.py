@@ -4,6 +4,7 @@ registry (`governance.dashboard.Panel(context=panel_context, visible=panel_visib
 from __future__ import annotations
 
 from governance.enums import Role
+from governance.results.selectors import targets_by_code
 from governance.scoping import Scope, user_scope
 
 from . import reports
@@ -26,17 +27,18 @@ def panel_context(*, request, reference) -> dict:
         user = request.user
         patti = Patto.objects.visible_to(user)
         paths, ideas = EmpowermentPath.objects.visible_to(user), BusinessIdea.objects.visible_to(user)
-    years = reports.patti_signed_per_year(patti)
+    targets = targets_by_code("A1_PATTI", "A1_EMPOWERMENT", "A1_IDEE")  # the results framework, one query
+    years = reports.patti_signed_per_year(patti, targets=targets["A1_PATTI"])
     return {
         "years": years,
         "signed_total": sum(y.signed for y in years),
-        "target_total": reports.PATTI_TARGET_TOTAL,
+        "target_total": targets["A1_PATTI"].get((None, None)),
         "districts": [d for d in reports.patti_by_district(patti) if d.signed or scope.programme_wide],
         "active": reports.active_patti(patti),
         "budget": reports.personal_budgets(patti),
         "assessment": reports.average_assessment_change(patti),
         "review": patti.needing_review(reference).count(),
-        "paths": reports.empowerment_paths_per_year(paths),
-        "ideas": reports.ideas_per_year(ideas),
+        "paths": reports.empowerment_paths_per_year(paths, targets=targets["A1_EMPOWERMENT"]),
+        "ideas": reports.ideas_per_year(ideas, targets=targets["A1_IDEE"]),
         "can_open": scope.has_role(Role.DIREZIONE, Role.UFFICIO_DI_PIANO, Role.COORDINATORE),
     }

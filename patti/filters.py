@@ -14,7 +14,17 @@ from django.utils import timezone
 from governance.models import District, ProjectYear
 from governance.scoping import user_scope
 
-from .enums import Attention, HostKind, IdeaSector, IdeaStatus, PattoKind, PattoStatus, PromoterType
+from .enums import (
+    SUPPORTED_IDEA_STATUSES,
+    VALIDATED_IDEA_STATUSES,
+    Attention,
+    HostKind,
+    IdeaSector,
+    IdeaStatus,
+    PattoKind,
+    PattoStatus,
+    PromoterType,
+)
 from .models import BusinessIdea, EmpowermentPath, HostOrganisation, Household, IdeaCall, Patto, Placement
 
 SEARCH_MAX_LENGTH = 100
@@ -79,16 +89,20 @@ class PattoFilter(ScopedDistrictFilterSet):
     q = django_filters.CharFilter(label="Cerca", method="search", max_length=SEARCH_MAX_LENGTH)
     kind = django_filters.ChoiceFilter(label="Tipo", choices=PattoKind.choices, empty_label="Tutti")
     status = django_filters.ChoiceFilter(label="Stato", choices=PattoStatus.choices, empty_label="Tutti")
+    # By year number (?project_year=2), so that links from the results framework need no lookup.
     project_year = django_filters.ModelChoiceFilter(
-        label="Anno di progetto", queryset=ProjectYear.objects.all(), empty_label="Tutti"
+        label="Anno di progetto", queryset=ProjectYear.objects.all(), to_field_name="number", empty_label="Tutti"
     )
     promoter_type = django_filters.ChoiceFilter(
         label="Tipo di promotore", choices=PromoterType.choices, empty_label="Tutti"
     )
+    signed = django_filters.BooleanFilter(
+        label="Sottoscritti", field_name="signed_on", lookup_expr="isnull", exclude=True
+    )
+
     attention = django_filters.ChoiceFilter(
         label="Da fare", choices=Attention.choices, empty_label="Tutti", method="needing_attention"
     )
-
     order = django_filters.OrderingFilter(
         label="Ordina per",
         fields=(
@@ -113,7 +127,7 @@ class PattoFilter(ScopedDistrictFilterSet):
 
     class Meta:
         model = Patto
-        fields = ["q", "district", "kind", "status", "project_year", "promoter_type", "attention"]
+        fields = ["q", "district", "kind", "status", "project_year", "promoter_type", "signed", "attention"]
 
     def __init__(self, *args, user=None, reference=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -195,6 +209,10 @@ class PlacementFilter(ScopedDistrictFilterSet):
 
 
 class IdeaCallFilter(django_filters.FilterSet):
+    project_year = django_filters.ModelChoiceFilter(
+        label="Anno di progetto", queryset=ProjectYear.objects.all(), to_field_name="number", empty_label="Tutti"
+    )
+
     class Meta:
         model = IdeaCall
         fields = ["project_year"]
@@ -207,7 +225,24 @@ class BusinessIdeaFilter(ScopedDistrictFilterSet):
     status = django_filters.ChoiceFilter(label="Stato", choices=IdeaStatus.choices, empty_label="Tutti")
     sector = django_filters.ChoiceFilter(label="Settore", choices=IdeaSector.choices, empty_label="Tutti")
     call = django_filters.ModelChoiceFilter(label="Bando", queryset=IdeaCall.objects.all(), empty_label="Tutti")
+    project_year = django_filters.ModelChoiceFilter(
+        label="Anno del bando",
+        field_name="call__project_year",
+        queryset=ProjectYear.objects.all(),
+        to_field_name="number",
+        empty_label="Tutti",
+    )
+    stage = django_filters.ChoiceFilter(
+        label="Fase raggiunta",
+        choices=[("supported", "Sostenute (selezionate e oltre)"), ("validated", "Business plan validato e oltre")],
+        empty_label="Tutte",
+        method="reached_stage",
+    )
 
     class Meta:
         model = BusinessIdea
-        fields = ["call", "status", "sector", "district"]
+        fields = ["call", "project_year", "status", "stage", "sector", "district"]
+
+    def reached_stage(self, queryset, name, value):
+        statuses = SUPPORTED_IDEA_STATUSES if value == "supported" else VALIDATED_IDEA_STATUSES
+        return queryset.filter(status__in=statuses)

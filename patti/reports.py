@@ -14,35 +14,34 @@ from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
 from governance.models import District, ProjectYear
 from governance.money import as_money as money
 from governance.money import money_sum
+from governance.results.selectors import TargetKey, TargetValue, targets_for
 
 from .enums import SUPPORTED_IDEA_STATUSES, VALIDATED_IDEA_STATUSES, PattoKind, PattoStatus
 from .models import Assessment, BusinessIdea, Disbursement, EmpowermentPath, Patto
 
-# Seed 2140-2143: 284 pacts, 32 in year 1, 134 in year 2, 118 in year 3 (no per-district target).
-PATTI_TARGETS = {1: 32, 2: 134, 3: 118}
-PATTI_TARGET_TOTAL = 284
-EMPOWERMENT_TARGETS = {2: 3}  # seed 2150-2151: three empowerment paths (year 2)
-IDEAS_TARGET = {2: (8, 10), 3: (8, 10)}  # seed 2173-2175: 8-10 business ideas supported in year 2 and in year 3
+# The targets of Action 1 (284 pacts = 32 / 134 / 118, 3 empowerment paths, 8-10 business ideas a year, ...) live in
+# governance's results framework with their seed citations: read them with `targets_for(code)`.
 
 
 @dataclass
 class YearRow:
     year: int
-    target: int | None
+    target: TargetValue | None
     signed: int
     by_kind: dict[str, int] = field(default_factory=dict)
     by_district: dict[str, int] = field(default_factory=dict)
 
     @property
     def share(self) -> Decimal | None:
-        if not self.target:
+        if not self.target or not self.target.value:
             return None
-        return (Decimal(self.signed) * 100 / self.target).quantize(Decimal("0.1"))
+        return (Decimal(self.signed) * 100 / self.target.value).quantize(Decimal("0.1"))
 
 
-def patti_signed_per_year(patti=None) -> list[YearRow]:
-    """Pacts signed in each project year against the targets, split by kind and by district (one query)."""
+def patti_signed_per_year(patti=None, *, targets: dict[TargetKey, TargetValue] | None = None) -> list[YearRow]:
+    """Pacts signed in each project year against the targets in force (A1_PATTI), split by kind and by district."""
     patti = Patto.objects.all() if patti is None else patti
+    targets = targets_for("A1_PATTI") if targets is None else targets
     counts = (
         patti.signed()
         .filter(project_year__isnull=False)
@@ -51,7 +50,7 @@ def patti_signed_per_year(patti=None) -> list[YearRow]:
         .order_by()
     )
     rows = {
-        y: YearRow(year=y, target=PATTI_TARGETS.get(y), signed=0)
+        y: YearRow(year=y, target=targets.get((y, None)), signed=0)
         for y in ProjectYear.objects.values_list("number", flat=True)
     }
     for c in counts:
@@ -196,25 +195,29 @@ def average_assessment_change(patti=None) -> AssessmentChange:
 
 @dataclass
 class TargetRow:
-    year: int
-    target: object
+    year: int | None  # None: the whole triennium
+    target: TargetValue | None
     actual: int
     extra: int = 0  # e.g. business plans validated
 
 
-def empowerment_paths_per_year(paths=None) -> list[TargetRow]:
-    """Empowerment paths started in each project year against the target (3 in year 2)."""
+def empowerment_paths_per_year(paths=None, *, targets: dict[TargetKey, TargetValue] | None = None) -> list[TargetRow]:
+    """Empowerment paths started in each project year, and over the triennium against its target (3 since June
+    2016, with no year named)."""
     paths = EmpowermentPath.objects.all() if paths is None else paths
+    targets = targets_for("A1_EMPOWERMENT") if targets is None else targets
     rows = []
     for year in ProjectYear.objects.all():
         count = paths.filter(start_on__gte=year.start, start_on__lte=year.end).count()
-        rows.append(TargetRow(year=year.number, target=EMPOWERMENT_TARGETS.get(year.number), actual=count))
+        rows.append(TargetRow(year=year.number, target=targets.get((year.number, None)), actual=count))
+    rows.append(TargetRow(year=None, target=targets.get((None, None)), actual=sum(r.actual for r in rows)))
     return rows
 
 
-def ideas_per_year(ideas=None) -> list[TargetRow]:
+def ideas_per_year(ideas=None, *, targets: dict[TargetKey, TargetValue] | None = None) -> list[TargetRow]:
     """Business ideas supported (selected or beyond) per call year against 8-10, with business plans validated."""
     ideas = BusinessIdea.objects.all() if ideas is None else ideas
+    targets = targets_for("A1_IDEE") if targets is None else targets
     counts = {
         r["call__project_year__number"]: r
         for r in ideas.values("call__project_year__number")
@@ -227,7 +230,7 @@ def ideas_per_year(ideas=None) -> list[TargetRow]:
     return [
         TargetRow(
             year=number,
-            target=IDEAS_TARGET.get(number),
+            target=targets.get((number, None)),
             actual=counts.get(number, {}).get("supported", 0),
             extra=counts.get(number, {}).get("validated", 0),
         )

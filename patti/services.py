@@ -122,7 +122,7 @@ def patto_save(*, form, equipe_formset=None, commitment_formset=None, user, expe
         if stored.is_closed:
             raise ValidationError("Un patto concluso o interrotto non si modifica più.")
         patto.status = stored.status
-        patto.full_clean()  # Patto.clean: a signed pact keeps its beneficiary, opening date and budget
+        patto.clean()  # under the lock: a signed pact keeps its beneficiary, opening date and budget
     patto = form.save(commit=False)
     audited_save(patto, user=user, expected_version=expected_version)
     form.save_m2m()

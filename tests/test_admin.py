@@ -207,6 +207,19 @@ def test_audited_records_cannot_be_deleted_from_the_admin(client, superuser, wor
     assert checked >= 12
 
 
+def test_audited_records_cannot_be_deleted_through_an_inline_either(rf, superuser, world):
+    request = rf.get("/admin/")
+    request.user = superuser
+    checked = 0
+    for model, model_admin in admin.site._registry.items():
+        obj = model._default_manager.order_by("pk").first()
+        for inline in model_admin.get_inline_instances(request, obj):
+            if is_audited(inline.model):
+                assert not inline.can_delete, (model, inline.model)
+                checked += 1
+    assert checked >= 1  # the members of a governance body, at least
+
+
 @pytest.mark.parametrize(
     ("model_name", "record"),
     [("patti_patto", "patto"), ("patti_household", "household"), ("governance_expense", "expense")],

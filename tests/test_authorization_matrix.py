@@ -18,8 +18,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.html import escape
 
 from governance.models import GovernanceBody, Organisation
+from tests.civic_center.matrix import MATRIX_CIVIC_CENTER, civic_center_world
 from tests.factories import DecisionFactory, MeetingAttachmentFactory, MeetingFactory
 from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
+from tests.governance.results.matrix import MATRIX_RESULTS, results_world
+from tests.imprese.matrix import MATRIX_IMPRESE, imprese_world
 from tests.laboratori.matrix import MATRIX_LABORATORI, laboratori_world
 from tests.matrix import (
     ALL_ROLES,
@@ -33,7 +36,9 @@ from tests.matrix import (
     public,
     statuses,
 )
+from tests.ops.matrix import MATRIX_OPS
 from tests.patti.matrix import MATRIX_PATTI, patti_world
+from tests.wellfare_lab.matrix import MATRIX_WELLFARE_LAB, wellfare_lab_world
 
 EXCLUDED_NAMESPACES = {"admin"}  # the admin is tested in tests/governance/test_admin_scoping.py
 
@@ -77,7 +82,17 @@ MATRIX_CORE = {
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
 
-MATRIX = {**MATRIX_CORE, **MATRIX_BUDGET, **MATRIX_PATTI, **MATRIX_LABORATORI}
+MATRIX = {
+    **MATRIX_CORE,
+    **MATRIX_BUDGET,
+    **MATRIX_PATTI,
+    **MATRIX_LABORATORI,
+    **MATRIX_RESULTS,
+    **MATRIX_OPS,
+    **MATRIX_CIVIC_CENTER,
+    **MATRIX_WELLFARE_LAB,
+    **MATRIX_IMPRESE,
+}
 
 
 def project_url_names():
@@ -138,6 +153,10 @@ def world(request, db, media_root):
         **budget_world(),
         **patti_world(request),
         **laboratori_world(request),
+        **results_world(request),
+        **civic_center_world(request),
+        **wellfare_lab_world(request),
+        **imprese_world(request),
     }
 
 

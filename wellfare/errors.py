@@ -16,4 +16,5 @@ def server_error(request):
     # No context processors or database work here: the failure may be the database itself.
     from django.http import HttpResponseServerError
 
-    return HttpResponseServerError(get_template("500.html").render({}))
+    request_id = getattr(request, "request_id", "")  # governance.request_log: the id of this request's log line
+    return HttpResponseServerError(get_template("500.html").render({"request_id": request_id}))

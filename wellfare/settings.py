@@ -100,6 +100,17 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default under concurrent writes: writers wait for each other instead of failing with
+    # "database is locked". IMMEDIATE takes the write lock when a transaction begins (a deferred transaction that
+    # read first cannot wait for it: SQLite answers SQLITE_BUSY at once); WAL lets readers go on during a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("SQLITE_TIMEOUT", default=20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
@@ -132,6 +143,11 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# Failure counters live in the database (shared by every app server) and add a per-address limit, well above an
+# office's typos, against password spraying across many usernames from one address (governance/login_limits.py).
+AXES_HANDLER = "governance.login_limits.UsernameAndAddressHandler"
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=30)
+AXES_CLIENT_IP_CALLABLE = "governance.login_limits.client_ip"
 
 # --- Security headers -------------------------------------------------------------------------------
 SECURE_COOKIES = env.bool("SECURE_COOKIES", default=not DEBUG)
@@ -215,9 +231,43 @@ WELLFARE_DEMO_PASSWORD = env("WELLFARE_DEMO_PASSWORD", default="")
 # Closed pacts' identities are anonymised this many days after the household's last pact closed (anonymise_patti).
 PATTI_RETENTION_DAYS = env.int("PATTI_RETENTION_DAYS", default=5 * 365)
 
+# --- Operations: request logs, health --------------------------------------------------------------
+# One JSON line per request (request id, route pattern, status, duration; never a query string, a form value or a
+# raw path), to daily files `requests-YYYY-MM-DD.jsonl` in REQUEST_LOG_DIR or, unset, to standard error (journald).
+# `purge_request_logs` deletes files older than REQUEST_LOG_RETENTION_DAYS (at least 183 days: six months).
+REQUEST_LOG_DIR = env("REQUEST_LOG_DIR", default="")
+REQUEST_LOG_RETENTION_DAYS = env.int("REQUEST_LOG_RETENTION_DAYS", default=365)
+REQUEST_LOG_MIN_RETENTION_DAYS = 183
+MIDDLEWARE.insert(0, "governance.request_log.RequestLogMiddleware")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe the app server directly, over plain HTTP
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "governance.request_log.RequestIdFilter"},
+        "no_raw_path": {"()": "governance.request_log.NoRawPathFilter"},
+    },
+    "formatters": {"json": {"()": "governance.request_log.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id", "no_raw_path"]},
+        "requests": (
+            {
+                "class": "governance.request_log.DailyFileHandler",
+                "directory": REQUEST_LOG_DIR,
+                "formatter": "json",
+                "filters": ["request_id"],
+            }
+            if REQUEST_LOG_DIR
+            else {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]}
+        ),
+    },
+    "loggers": {
+        "wellfare.requests": {
+            "handlers": ["requests"],
+            "level": env("REQUEST_LOG_LEVEL", default="INFO"),
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }

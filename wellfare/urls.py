@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from governance.views import pages
+from governance.views import health, pages
 
 admin.site.site_header = "Wel(l)Fare Legami – amministrazione"
 admin.site.site_title = "Wel(l)Fare Legami"
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("privacy/", pages.privacy, name="privacy"),
@@ -15,6 +16,9 @@ urlpatterns = [
     path("governance/", include("governance.urls")),
     path("patti/", include("patti.urls")),
     path("laboratori/", include("laboratori.urls")),
+    path("civic-center/", include("civic_center.urls")),
+    path("wellfare-lab/", include("wellfare_lab.urls")),
+    path("imprese/", include("imprese.urls")),
     path("admin/", admin.site.urls),
 ]
 

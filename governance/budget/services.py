@@ -210,7 +210,7 @@ def _transition(expense: Expense, status: str, *, user, reason: str = "") -> Non
 @transaction.atomic
 def expense_create(*, form, user) -> Expense:
     """Save a new draft expense from a valid ExpenseForm (the form has already run the model's rules)."""
-    expense = form.save(commit=False)
+    expense = form.instance  # filled by the valid form; ExpenseForm has no many-to-many field
     require(permissions.can_enter_expense_on(user, expense.line))
     expense.origin = ExpenseOrigin.MANUAL
     expense.status = ExpenseStatus.DRAFT
@@ -220,7 +220,7 @@ def expense_create(*, form, user) -> Expense:
 @transaction.atomic
 def expense_update(*, form, user, expected_version: int | None) -> Expense:
     """Save changes to a draft expense; a newer version in the database means a concurrent edit: nothing saved."""
-    expense = form.save(commit=False)
+    expense = form.instance
     current = Expense.objects.select_for_update().only("status", "line").get(pk=expense.pk)
     require(permissions.can_enter_expense_on(user, current.line))
     if not current.is_editable:

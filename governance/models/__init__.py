@@ -51,3 +51,6 @@ __all__ += [
     "PaymentMapping",
     "expense_attachment_path",
 ]
+from .results import Indicator, ManualValue, Measurement, Target, TargetVersion, Unit  # noqa: E402
+
+__all__ += ["Indicator", "ManualValue", "Measurement", "Target", "TargetVersion", "Unit"]

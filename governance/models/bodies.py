@@ -1,4 +1,4 @@
-"""Governance bodies, their members, meetings (attendance, attachments) and decisions."""
+"""Governance bodies, their members and meetings (attendance, attachments); decisions are in decisions.py."""
 
 from __future__ import annotations
 

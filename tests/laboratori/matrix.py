@@ -33,7 +33,7 @@ PROGRAMME_WRITE = statuses(403, **WRITERS)
 PROGRAMME_EDIT = statuses(404, direzione=403, fundraising=403, **WRITERS)
 
 MATRIX_LABORATORI = {
-    "laboratori:lab_list": Case(LIST),
+    "laboratori:lab_list": Case(LIST, rows={"lab": READ}),
     "laboratori:lab_create": Case(CREATE),
     "laboratori:lab_detail": Case(READ, args=("lab",)),
     "laboratori:lab_edit": Case(WRITE, args=("lab",)),
@@ -45,7 +45,7 @@ MATRIX_LABORATORI = {
     "laboratori:payment_cancel": Case(WRITE_POST, method="post", args=("lab", "lab_payment")),
     "laboratori:fundraising_create": Case(FUNDRAISING, args=("lab",)),
     "laboratori:fundraising_edit": Case(FUNDRAISING, args=("lab", "lab_fundraising")),
-    "laboratori:restitution_list": Case(LIST),
+    "laboratori:restitution_list": Case(LIST, rows={"restitution": PROGRAMME_READ}),
     "laboratori:restitution_create": Case(PROGRAMME_WRITE),
     "laboratori:restitution_detail": Case(PROGRAMME_READ, args=("restitution",)),
     "laboratori:restitution_edit": Case(PROGRAMME_EDIT, args=("restitution",)),

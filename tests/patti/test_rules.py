@@ -39,7 +39,8 @@ class Submitted:
         self.instance = instance
 
     def save(self, commit=True):
-        self.instance.save()
+        if commit:
+            self.instance.save()
         return self.instance
 
     def save_m2m(self):

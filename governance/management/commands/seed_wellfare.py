@@ -93,6 +93,9 @@ class Command(BaseCommand):
         from governance.budget.reference import seed_budget_plans
 
         seed_budget_plans(upsert=upsert)
+        from governance.results.reference import seed_results
+
+        seed_results(upsert=upsert)
 
     def seed_organisations(self):
         """Partners and members; an organisation in both lists (Sol.Co.) gets both roles."""
