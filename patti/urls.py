@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/edit/", patti.patto_edit, name="patto_edit"),
     path("<int:pk>/pdf/", patti.patto_pdf, name="patto_pdf"),
     path("<int:pk>/status/", patti.patto_transition, name="patto_transition"),
+    path("<int:pk>/signing-date/", patti.patto_signing_date, name="patto_signing_date"),
     path("<int:pk>/disbursements/", patti.disbursement_create, name="disbursement_create"),
     path(
         "<int:pk>/disbursements/<int:disbursement_pk>/cancel/",

@@ -42,6 +42,19 @@ DECLINE_THRESHOLD = 2  # dimensions fallen in the latest assessment that ask the
 ATTENTION_HORIZON_DAYS = 30  # pacts ending within this many days, drafts older than this, are on the worklist
 
 
+def validate_signing_date(day: dt.date, *, opened_on: dt.date | None, today: dt.date) -> None:
+    """A pact is signed within a project year, not before it was opened and not after today: a date outside every
+    project year would leave the pact with no year and refuse every disbursement (issue 8, item 4)."""
+    if day > today:
+        raise ValidationError({"on_date": "La data di sottoscrizione non può essere nel futuro."})
+    if opened_on and day < opened_on:
+        raise ValidationError({"on_date": "La data di sottoscrizione non può precedere l'apertura del patto."})
+    if not ProjectYear.objects.containing(day).exists():
+        raise ValidationError(
+            {"on_date": f"La data di sottoscrizione ({day:%d/%m/%Y}) non cade in nessun anno di progetto."}
+        )
+
+
 def patto_document_path(instance, filename):
     """Stored under a generated name: a file name typed by a person may carry the beneficiary's name."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"

@@ -30,6 +30,7 @@ from ..forms import (
     EquipeFormSet,
     PattoForm,
     SignedDocumentForm,
+    SigningDateForm,
     TransitionForm,
 )
 from ..models import Household, Patto
@@ -137,6 +138,7 @@ def patto_detail(request, pk):
             assessment_form=AssessmentForm(initial={"date": reference}),
             signed_form=SignedDocumentForm(),
             cancel_form=CancelDisbursementForm(),
+            signing_date_form=SigningDateForm(initial={"on_date": patto.signed_on}) if patto.signed_on else None,
         )
     return render(request, "patti/patto_detail.html", context)
 
@@ -237,6 +239,26 @@ def patto_transition(request, pk):
         _report_errors(request, error, "Stato non cambiato")
     else:
         messages.success(request, f"Il patto è ora «{patto.get_status_display()}».")
+    return redirect(patto)
+
+
+@login_required
+@require_POST
+def patto_signing_date(request, pk):
+    """Correct a wrong signing date, with a reason (the district staff; audited in the pact's history)."""
+    patto = _writable_patto(request, pk)
+    form = SigningDateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Data non corretta: indicare la data giusta e il motivo della correzione.")
+        return redirect(patto)
+    try:
+        patto = services.patto_correct_signing_date(
+            patto=patto, on_date=form.cleaned_data["on_date"], reason=form.cleaned_data["reason"], user=request.user
+        )
+    except ValidationError as error:
+        _report_errors(request, error, "Data non corretta")
+    else:
+        messages.success(request, f"Data di sottoscrizione corretta: {patto.signed_on:%d/%m/%Y}.")
     return redirect(patto)
 
 

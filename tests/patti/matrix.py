@@ -39,6 +39,7 @@ MATRIX_PATTI = {
     "patti:patto_edit": Case(WRITE, args=("patto",)),
     "patti:patto_pdf": Case(READ, args=("patto",)),
     "patti:patto_transition": Case(WRITE_POST, method="post", args=("patto",)),
+    "patti:patto_signing_date": Case(WRITE_POST, method="post", args=("patto",)),
     "patti:disbursement_create": Case(WRITE, args=("patto",)),
     "patti:disbursement_cancel": Case(WRITE_POST, method="post", args=("patto", "disbursement")),
     "patti:assessment_create": Case(WRITE_POST, method="post", args=("patto",)),
