@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .audit import ConcurrentEditError, check_version
 from .models import Meeting
 from .permissions import can_manage_meetings_of, require
 
-__all__ = ["ConcurrentEditError", "meeting_save", "meeting_attachment_add"]
+__all__ = ["ConcurrentEditError", "decision_complete", "meeting_save", "meeting_attachment_add"]
 
 
 @transaction.atomic
@@ -43,3 +44,22 @@ def meeting_attachment_add(*, form, meeting, user):
     attachment.uploaded_by = user
     attachment.save()
     return attachment
+
+
+@transaction.atomic
+def decision_complete(*, decision, user):
+    """Mark an open decision done (from the decision list), by who may manage its body's meetings; audited."""
+    from .enums import DecisionStatus
+    from .models import Decision
+
+    locked = Decision.objects.select_for_update().select_related("meeting__body").get(pk=decision.pk)
+    require(can_manage_meetings_of(user, locked.meeting.body))
+    if locked.status != DecisionStatus.OPEN:
+        raise ValidationError(
+            f"La decisione è già «{locked.get_status_display()}»: solo una decisione aperta si completa."
+        )
+    locked.status = DecisionStatus.DONE
+    locked._history_user = user
+    locked._change_reason = "Segnata come completata"
+    locked.save(update_fields=["status"])
+    return locked

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import meetings, organisations, pages
+from .views import decisions, meetings, organisations, pages
 
 app_name = "governance"
 
@@ -24,6 +24,8 @@ urlpatterns = [
     path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
     path("meetings/<int:pk>/send-minutes/", meetings.meeting_send_minutes, name="meeting_send_minutes"),
     path("decisions/", meetings.decision_list, name="decision_list"),
+    path("decisions/<int:pk>/", decisions.decision_detail, name="decision_detail"),
+    path("decisions/<int:pk>/complete/", decisions.decision_complete, name="decision_complete"),
     path("profile/", pages.profile, name="profile"),
     path("reference-date/", pages.reference_date_set, name="reference_date_set"),
 ]

@@ -23,8 +23,9 @@ class PattiConfig(AppConfig):
         from .dashboard import panel_context, panel_visible
         from .demo import seed_patti_demo
         from .indicators import INDICATORS
-        from .permissions import can_read_patti
+        from .permissions import can_read_patti, has_worklist
         from .reminders import pact_reminders
+        from .worklist import panel_context as worklist_context
 
         # The Direzione reads the identity access log (patti/permissions.py decides who may do what in the app;
         # no role carries an admin model permission: the admin is for system administrators).
@@ -32,7 +33,20 @@ class PattiConfig(AppConfig):
         register_nav(
             NavEntry(key="patti", label=_("Patti"), url_name="patti:patto_list", visible=can_read_patti, order=10)
         )
+        register_nav(
+            NavEntry(key="patti_worklist", label=_("Da fare"), url_name="patti:worklist", visible=has_worklist, order=9)
+        )
 
+        register_panel(
+            Panel(
+                key="patti_worklist",
+                title="Da fare: i patti che chiedono attenzione",
+                template="patti/_worklist_panel.html",
+                context=worklist_context,
+                visible=has_worklist,
+                order=5,
+            )
+        )
         register_panel(
             Panel(
                 key="patti",

@@ -34,6 +34,16 @@ RUNNING_STATUSES = frozenset({PattoStatus.SOTTOSCRITTO, PattoStatus.ATTIVO})
 DISBURSABLE_STATUSES = RUNNING_STATUSES
 
 
+class Attention(models.TextChoices):
+    """What a pact asks of its case staff (the "Da fare" worklist; a filter of the pact list)."""
+
+    VALUTAZIONE = "valutazione", "Valutazione scaduta"
+    IN_CALO = "in_calo", "In calo"
+    IN_SCADENZA = "in_scadenza", "In scadenza entro 30 giorni"
+    DA_AVVIARE = "da_avviare", "Sottoscritti non ancora avviati"
+    BOZZE_FERME = "bozze_ferme", "Bozze aperte da oltre 30 giorni"
+
+
 class PromoterType(models.TextChoices):
     SOCIAL_SERVICES = "social_services", "Servizi sociali"
     EMPLOYMENT_SERVICES = "employment_services", "Servizi per il lavoro"

@@ -227,15 +227,25 @@ class CommitmentForm(forms.ModelForm):
 CommitmentFormSet = inlineformset_factory(Patto, Commitment, form=CommitmentForm, extra=2, can_delete=True)
 
 
+SIGNING_RULE = "La sottoscrizione cade in un anno di progetto e non dopo oggi (né dopo l'avvio o un'erogazione)."
+
+
 class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(label="Nuovo stato", choices=PattoStatus.choices)
-    on_date = forms.DateField(label="Data", required=False, widget=DateInput())
+    on_date = forms.DateField(label="Data", required=False, widget=DateInput(), help_text=SIGNING_RULE)
     reason = forms.CharField(label="Motivo (per l'interruzione)", required=False, widget=forms.Textarea(attrs=TEXTAREA))
 
     def __init__(self, *args, patto, **kwargs):
         super().__init__(*args, **kwargs)
         allowed = PATTO_TRANSITIONS[patto.status]
         self.fields["to_status"].choices = [(v, label) for v, label in PattoStatus.choices if v in allowed]
+
+
+class SigningDateForm(forms.Form):
+    """Correct a wrong signing date (rules in `services.patto_correct_signing_date`)."""
+
+    on_date = forms.DateField(label="Data di sottoscrizione corretta", widget=DateInput(), help_text=SIGNING_RULE)
+    reason = forms.CharField(label="Motivo della correzione", max_length=500, widget=forms.Textarea(attrs=TEXTAREA))
 
 
 class DisbursementForm(forms.ModelForm):

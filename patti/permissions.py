@@ -98,3 +98,8 @@ def can_write_record(user, obj) -> bool:
     if isinstance(obj, Placement):
         return obj.patto_id is not None and can_write_in(user, obj.patto.district_id)
     return can_write_in(user, obj.district_id)  # empowerment paths, host organisations
+
+
+def has_worklist(user) -> bool:
+    """The "Da fare" worklist is for the case staff: the Ufficio di Piano and Coordinatore of a district."""
+    return bool(writable_district_ids(user))

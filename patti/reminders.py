@@ -13,19 +13,16 @@ from django.urls import reverse
 from governance.enums import Role
 from governance.reminders import ReminderItem, role_addresses
 
-from .enums import PattoStatus
+from .enums import Attention
 from .models import Patto
+from .models.patti import ATTENTION_HORIZON_DAYS
 
-ENDING_HORIZON_DAYS = 30
+ENDING_HORIZON_DAYS = ATTENTION_HORIZON_DAYS
 
 
 def pact_reminders(*, today: dt.date):
-    due = Patto.objects.with_flags(today).filter(needs_assessment=1)
-    ending = Patto.objects.filter(
-        status__in=[PattoStatus.SOTTOSCRITTO, PattoStatus.ATTIVO],
-        planned_end_on__gte=today,
-        planned_end_on__lte=today + dt.timedelta(days=ENDING_HORIZON_DAYS),
-    )
+    due = Patto.objects.needing_attention(Attention.VALUTAZIONE, today)
+    ending = Patto.objects.needing_attention(Attention.IN_SCADENZA, today)
     addresses: dict[int, list[str]] = {}
 
     def staff(district_id):

@@ -34,6 +34,7 @@ from .models import (
     IdentityAccess,
     Patto,
 )
+from .models.patti import validate_signing_date
 
 ACTION_CODE = "1"  # Action 1 in the programme's plan (governance reference data)
 
@@ -65,6 +66,25 @@ def household_save(*, form, user, members_formset=None, expected_version: int | 
 def identity_access_record(*, household: Household, user, purpose: str) -> None:
     """Log that `user` has been shown the identity of `household` (who, when, which household; never the identity)."""
     IdentityAccess.objects.create(household=household, user=user, purpose=purpose)
+
+
+SEARCH_PURPOSE_PATTI = "ricerca nell'elenco dei patti"
+SEARCH_PURPOSE_HOUSEHOLDS = "ricerca nell'elenco dei nuclei"
+
+
+def identity_search_record(*, households, user, purpose: str) -> list[Household]:
+    """Log one search that showed identities: one entry per household shown, in one INSERT.
+
+    The searched text is not stored (it is itself an identity: a surname, a codice fiscale, a phone); the entry
+    says who searched, when, in which list (`purpose`) and which households the search revealed. Only households
+    whose identity the user may see are logged (and shown). Returns them.
+    """
+    shown = [h for h in dict.fromkeys(households) if permissions.sees_identity(user, h.district_id)]
+    now = timezone.now()
+    IdentityAccess.objects.bulk_create(
+        [IdentityAccess(household=h, user=user, purpose=purpose, accessed_at=now) for h in shown]
+    )
+    return shown
 
 
 @transaction.atomic
@@ -137,8 +157,7 @@ def patto_transition(*, patto: Patto, to_status: str, user, on_date: dt.date | N
         problems = _signing_problems(locked)
         if problems:
             raise ValidationError("Il patto non può essere sottoscritto: " + "; ".join(problems) + ".")
-        if day < locked.opened_on:
-            raise ValidationError("La data di sottoscrizione non può precedere l'apertura del patto.")
+        validate_signing_date(day, opened_on=locked.opened_on, today=timezone.localdate())
         locked.signed_on = day
     elif to_status == PattoStatus.ATTIVO:
         if day < locked.signed_on:
@@ -155,6 +174,40 @@ def patto_transition(*, patto: Patto, to_status: str, user, on_date: dt.date | N
     locked.status = to_status
     reason_text = f"Stato: {to_status.label}" + (f" ({reason.strip()})" if reason.strip() else "")
     return audited_save(locked, user=user, expected_version=locked.version, reason=reason_text)
+
+
+@transaction.atomic
+def patto_correct_signing_date(*, patto: Patto, on_date: dt.date, reason: str, user) -> Patto:
+    """Correct a wrongly typed signing date (district staff, with a reason; audited). The new date follows the
+    signing rules and must still precede the pact's start, closing and disbursements."""
+    locked = Patto.objects.select_for_update().get(pk=patto.pk)
+    require(permissions.can_write_in(user, locked.district_id))
+    if locked.signed_on is None:
+        raise ValidationError("Il patto non è ancora sottoscritto: la data si indica alla sottoscrizione.")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Indicare il motivo della correzione."})
+    if on_date is None:
+        raise ValidationError({"on_date": "Indicare la data di sottoscrizione corretta."})
+    validate_signing_date(on_date, opened_on=locked.opened_on, today=timezone.localdate())
+    if locked.start_on and on_date > locked.start_on:
+        raise ValidationError({"on_date": "La sottoscrizione non può seguire l'avvio del patto."})
+    if locked.closed_on and on_date > locked.closed_on:
+        raise ValidationError({"on_date": "La sottoscrizione non può seguire la chiusura del patto."})
+    first_payment = locked.disbursements.active().order_by("date").values_list("date", flat=True).first()
+    if first_payment and on_date > first_payment:
+        raise ValidationError(
+            {"on_date": f"La sottoscrizione non può seguire la prima erogazione ({first_payment:%d/%m/%Y})."}
+        )
+    previous = locked.signed_on
+    locked.signed_on = on_date
+    return audited_save(
+        locked,
+        user=user,
+        expected_version=locked.version,
+        reason=(
+            f"Correzione della data di sottoscrizione: {previous:%d/%m/%Y} → {on_date:%d/%m/%Y} ({reason.strip()})"
+        ),
+    )
 
 
 @transaction.atomic

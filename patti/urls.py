@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/edit/", patti.patto_edit, name="patto_edit"),
     path("<int:pk>/pdf/", patti.patto_pdf, name="patto_pdf"),
     path("<int:pk>/status/", patti.patto_transition, name="patto_transition"),
+    path("<int:pk>/signing-date/", patti.patto_signing_date, name="patto_signing_date"),
     path("<int:pk>/disbursements/", patti.disbursement_create, name="disbursement_create"),
     path(
         "<int:pk>/disbursements/<int:disbursement_pk>/cancel/",
@@ -26,6 +27,7 @@ urlpatterns = [
     path("households/new/", households.household_create, name="household_create"),
     path("households/<int:pk>/", households.household_detail, name="household_detail"),
     path("households/<int:pk>/edit/", households.household_edit, name="household_edit"),
+    path("da-fare/", households.worklist_page, name="worklist"),
     path("access-log/", households.access_log, name="access_log"),
     path("reports/", households.reports_page, name="reports"),
     path("ideas/<int:pk>/status/", sections.idea_transition, name="idea_transition"),

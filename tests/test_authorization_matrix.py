@@ -79,6 +79,12 @@ MATRIX_CORE = {
         {**CREMONESE_MANAGE, "direzione": 302, "udp.cremonese": 302}, method="post", args=("meeting",)
     ),
     "governance:decision_list": Case(statuses(200), rows={"decision": CREMONESE_READ}),
+    "governance:decision_detail": Case(CREMONESE_READ, args=("decision",)),
+    "governance:decision_complete": Case(
+        statuses(404, direzione=302, udp_cremonese=302, coordinatore=403, fundraising=403, amministrazione=403),
+        method="post",
+        args=("decision",),
+    ),
     "governance:profile": Case(statuses(200)),
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..enums import DecisionStatus
@@ -79,6 +80,9 @@ class Decision(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("governance:decision_detail", args=[self.pk])
 
     def clean(self):
         if self.due_date and self.meeting_id and self.due_date < self.meeting.date:

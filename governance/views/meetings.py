@@ -12,7 +12,7 @@ from ..convocations import last_sent_convocation, meeting_recipients
 from ..convocations import meeting_cancel as meeting_cancel_service
 from ..convocations import meeting_convene as meeting_convene_service
 from ..convocations import meeting_send_minutes as meeting_send_minutes_service
-from ..enums import DispatchKind, DispatchStatus
+from ..enums import DecisionStatus, DispatchKind, DispatchStatus
 from ..filters import DecisionFilter, MeetingFilter
 from ..forms import AttendanceFormSet, ChooseBodyForm, DecisionFormSet, MeetingAttachmentForm, MeetingForm
 from ..models import Attendance, Decision, GovernanceBody, Meeting, MeetingAttachment
@@ -290,4 +290,8 @@ def decision_list(request):
     )
     filterset = DecisionFilter(request.GET, queryset=queryset, user=request.user)
     page = paginate(request, filterset.qs.open_and_overdue_first(reference))
+    for decision in page.object_list:  # bodies are joined: no query per row
+        decision.can_complete = decision.status == DecisionStatus.OPEN and permissions.can_manage_meetings_of(
+            request.user, decision.meeting.body
+        )
     return render(request, "governance/decision_list.html", {"filter": filterset, "page": page, "reference": reference})

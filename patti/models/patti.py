@@ -25,6 +25,7 @@ from ..enums import (
     DISBURSABLE_STATUSES,
     PATTO_TRANSITIONS,
     RUNNING_STATUSES,
+    Attention,
     CommitmentKind,
     CommitmentStatus,
     FundingSource,
@@ -38,6 +39,20 @@ BUDGET_CEILING = Decimal("2000.00")  # seed 2148-2149: "budget di welfare person
 ASSESSMENT_DIMENSIONS = ["dynamism", "resilience", "incisiveness", "planning"]
 ASSESSMENT_INTERVAL_DAYS = 183  # "every few months": a running pact with no assessment for 6 months is flagged
 DECLINE_THRESHOLD = 2  # dimensions fallen in the latest assessment that ask the équipe to review the pact
+ATTENTION_HORIZON_DAYS = 30  # pacts ending within this many days, drafts older than this, are on the worklist
+
+
+def validate_signing_date(day: dt.date, *, opened_on: dt.date | None, today: dt.date) -> None:
+    """A pact is signed within a project year, not before it was opened and not after today: a date outside every
+    project year would leave the pact with no year and refuse every disbursement (issue 8, item 4)."""
+    if day > today:
+        raise ValidationError({"on_date": "La data di sottoscrizione non può essere nel futuro."})
+    if opened_on and day < opened_on:
+        raise ValidationError({"on_date": "La data di sottoscrizione non può precedere l'apertura del patto."})
+    if not ProjectYear.objects.containing(day).exists():
+        raise ValidationError(
+            {"on_date": f"La data di sottoscrizione ({day:%d/%m/%Y}) non cade in nessun anno di progetto."}
+        )
 
 
 def patto_document_path(instance, filename):
@@ -86,6 +101,25 @@ class PattoQuerySet(models.QuerySet):
                 output_field=IntegerField(),
             )
         )
+
+    def needing_attention(self, kind: str, reference: dt.date):
+        """The pacts of one worklist item (`Attention`) at `reference`; the flags are those of `with_flags`."""
+        horizon = reference + dt.timedelta(days=ATTENTION_HORIZON_DAYS)
+        if kind == Attention.VALUTAZIONE:
+            return self.with_flags(reference).filter(needs_assessment=1)
+        if kind == Attention.IN_CALO:
+            return self.with_flags(reference).filter(
+                fallen_dimensions__gte=DECLINE_THRESHOLD, status__in=RUNNING_STATUSES
+            )
+        if kind == Attention.IN_SCADENZA:
+            return self.filter(status__in=RUNNING_STATUSES, planned_end_on__gte=reference, planned_end_on__lte=horizon)
+        if kind == Attention.DA_AVVIARE:
+            return self.filter(status=PattoStatus.SOTTOSCRITTO)
+        if kind == Attention.BOZZE_FERME:
+            return self.filter(
+                status=PattoStatus.BOZZA, opened_on__lt=reference - dt.timedelta(days=ATTENTION_HORIZON_DAYS)
+            )
+        raise ValueError(kind)
 
     def needing_review(self, reference: dt.date):
         return self.with_flags(reference).filter(

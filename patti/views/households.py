@@ -17,9 +17,12 @@ from governance.views.common import history_of, paginate
 
 from .. import permissions, services
 from ..dashboard import panel_context, panel_visible
-from ..filters import HouseholdFilter
+from ..filters import HouseholdFilter, is_identity_search
 from ..forms import HouseholdForm, HouseholdMemberFormSet
 from ..models import Household, IdentityAccess
+from ..worklist import worklist
+
+WORKLIST_ROWS = 10
 
 
 def _queryset(user):
@@ -30,12 +33,22 @@ def _queryset(user):
 def household_list(request):
     queryset = _queryset(request.user).annotate(patti_count=Count("patti"))
     filterset = HouseholdFilter(request.GET, queryset=queryset, user=request.user)
+    chosen = filterset.qs.query.order_by
+    page = paginate(request, filterset.qs.order_by(*chosen, "code") if chosen else filterset.qs.order_by("code"))
+    identity_search = is_identity_search(filterset)
+    if identity_search:
+        shown = services.identity_search_record(
+            households=list(page.object_list), user=request.user, purpose=services.SEARCH_PURPOSE_HOUSEHOLDS
+        )
+        for h in page.object_list:
+            h.identity = h if h in shown else None
     return render(
         request,
         "patti/household_list.html",
         {
             "filter": filterset,
-            "page": paginate(request, filterset.qs.order_by("code")),
+            "page": page,
+            "identity_search": identity_search,
             "can_create": permissions.can_create(request.user),
         },
     )
@@ -114,6 +127,15 @@ def reports_page(request):
     reference = reference_date(request)
     context = panel_context(request=request, reference=reference)
     return render(request, "patti/reports.html", {"data": context, "reference": reference})
+
+
+@login_required
+def worklist_page(request):
+    """The case staff's "Da fare": what the pacts of their districts ask for, each item linked to its list."""
+    require(permissions.has_worklist(request.user))
+    reference = reference_date(request)
+    items = worklist(user=request.user, reference=reference, rows=WORKLIST_ROWS)
+    return render(request, "patti/worklist.html", {"items": items, "reference": reference, "rows": WORKLIST_ROWS})
 
 
 @login_required

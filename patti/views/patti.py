@@ -21,7 +21,7 @@ from governance.views.common import flash_form_errors, history_of, paginate, ser
 
 from .. import permissions, services
 from ..charts import assessment_trend
-from ..filters import PattoFilter
+from ..filters import PattoFilter, is_identity_search
 from ..forms import (
     AssessmentForm,
     CancelDisbursementForm,
@@ -30,6 +30,7 @@ from ..forms import (
     EquipeFormSet,
     PattoForm,
     SignedDocumentForm,
+    SigningDateForm,
     TransitionForm,
 )
 from ..models import Household, Patto
@@ -60,9 +61,19 @@ CSV_COLUMNS = [
 @login_required
 def patto_list(request):
     reference = reference_date(request)
-    filterset = PattoFilter(request.GET, queryset=patto_list_queryset(request.user), user=request.user)
-    queryset = filterset.qs.order_by("-opened_on", "-pk")
+    filterset = PattoFilter(
+        request.GET, queryset=patto_list_queryset(request.user), user=request.user, reference=reference
+    )
+    queryset = filterset.qs
+    chosen = queryset.query.order_by  # the "Ordina per" column, if any; the pact number breaks ties
+    queryset = queryset.order_by(*chosen, "-pk") if chosen else queryset.order_by("-opened_on", "-pk")
+    identity_search = is_identity_search(filterset)
     if request.GET.get("format") == "csv":
+        if identity_search:  # the export links codes to the searched identity: logged like the page
+            households = Household.objects.filter(pk__in=queryset.values("household"))
+            services.identity_search_record(
+                households=households, user=request.user, purpose=services.SEARCH_PURPOSE_PATTI + " (CSV)"
+            )
         return csv_response(
             filename="patti.csv",
             header=[label for label, _ in CSV_COLUMNS],
@@ -71,12 +82,22 @@ def patto_list(request):
     export_query = request.GET.copy()
     export_query["format"] = "csv"
     export_query.pop("page", None)
+    page = annotate_page(paginate(request, queryset), reference)
+    if identity_search:
+        shown = services.identity_search_record(
+            households=[p.household for p in page.object_list],
+            user=request.user,
+            purpose=services.SEARCH_PURPOSE_PATTI,
+        )
+        for p in page.object_list:
+            p.identity = p.household if p.household in shown else None
     return render(
         request,
         "patti/patto_list.html",
         {
             "filter": filterset,
-            "page": annotate_page(paginate(request, queryset), reference),
+            "page": page,
+            "identity_search": identity_search,
             "reference": reference,
             "can_create": permissions.can_create(request.user),
             "export_query": export_query.urlencode(),
@@ -117,6 +138,7 @@ def patto_detail(request, pk):
             assessment_form=AssessmentForm(initial={"date": reference}),
             signed_form=SignedDocumentForm(),
             cancel_form=CancelDisbursementForm(),
+            signing_date_form=SigningDateForm(initial={"on_date": patto.signed_on}) if patto.signed_on else None,
         )
     return render(request, "patti/patto_detail.html", context)
 
@@ -217,6 +239,26 @@ def patto_transition(request, pk):
         _report_errors(request, error, "Stato non cambiato")
     else:
         messages.success(request, f"Il patto è ora «{patto.get_status_display()}».")
+    return redirect(patto)
+
+
+@login_required
+@require_POST
+def patto_signing_date(request, pk):
+    """Correct a wrong signing date, with a reason (the district staff; audited in the pact's history)."""
+    patto = _writable_patto(request, pk)
+    form = SigningDateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Data non corretta: indicare la data giusta e il motivo della correzione.")
+        return redirect(patto)
+    try:
+        patto = services.patto_correct_signing_date(
+            patto=patto, on_date=form.cleaned_data["on_date"], reason=form.cleaned_data["reason"], user=request.user
+        )
+    except ValidationError as error:
+        _report_errors(request, error, "Data non corretta")
+    else:
+        messages.success(request, f"Data di sottoscrizione corretta: {patto.signed_on:%d/%m/%Y}.")
     return redirect(patto)
 
 

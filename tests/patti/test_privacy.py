@@ -84,8 +84,9 @@ def test_no_identity_in_any_list_or_export(request, client_for, patto, role):
     assert not identity_in(export.content.decode())
 
 
-def test_search_by_name_finds_nothing(client_for, udp_cremonese, patto):
-    page = client_for(udp_cremonese).get(reverse("patti:patto_list"), {"q": NAME}).content.decode()
+def test_search_by_name_finds_nothing_for_the_direzione(client_for, direzione, patto):
+    """The Direzione never sees identities, so it cannot search by them (tests/patti/test_search.py: the rest)."""
+    page = client_for(direzione).get(reverse("patti:patto_list"), {"q": NAME}).content.decode()
     assert "Nessun patto corrisponde" in page
 
 
