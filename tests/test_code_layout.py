@@ -29,9 +29,6 @@ PENDING_SPLIT = {
     "laboratori/models.py": "issue of the community labs (h3-laboratori), merged at 492 lines",
     "laboratori/views.py": "issue of the community labs (h3-laboratori), merged at 418 lines",
     "tests/laboratori/test_services.py": "issue of the community labs (h3-laboratori), merged at 406 lines",
-    "imprese/models.py": "issue of the company pacts (h3b-imprese), merged at 473 lines",
-    "tests/imprese/test_services.py": "issue of the company pacts (h3b-imprese), merged at 429 lines",
-    "civic_center/models.py": "issue of the civic centers (h4-civic), merged at 401 lines",
 }
 
 
