@@ -19,7 +19,7 @@ pytestmark = [
 ]
 
 
-def test_two_simultaneous_payments_cannot_overspend_a_company_pact():
+def test_two_simultaneous_payments_cannot_overspend_a_company_pact(transactional_db):  # reloads the reference data
     ledger_lines_2b()
     pact = pact_at(PactStage.ACTIVE)  # 3,500 € Cariplo
     user = writer()

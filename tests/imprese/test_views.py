@@ -299,7 +299,8 @@ def test_dashboard_panel_queries_do_not_grow_with_pacts(client_for, direzione, d
     client = client_for(direzione)
     pact_at(PactStage.SIGNED)
     client.get(reverse("home"))
-    with django_assert_max_num_queries(60) as small:
+    # The whole home page's budget (tests/governance/test_history_and_queries.py); then no growth with the pacts.
+    with django_assert_max_num_queries(75) as small:
         client.get(reverse("home"))
     for _ in range(10):
         pact_at(PactStage.ACTIVE)
