@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import restitution_views, views
 
 app_name = "laboratori"
 
@@ -17,8 +17,8 @@ urlpatterns = [
     path("<int:pk>/payments/<int:payment_pk>/cancel/", views.payment_cancel, name="payment_cancel"),
     path("<int:pk>/fundraising/new/", views.fundraising_create, name="fundraising_create"),
     path("<int:pk>/fundraising/<int:activity_pk>/edit/", views.fundraising_edit, name="fundraising_edit"),
-    path("restitution/", views.restitution_list, name="restitution_list"),
-    path("restitution/new/", views.restitution_create, name="restitution_create"),
-    path("restitution/<int:pk>/", views.restitution_detail, name="restitution_detail"),
-    path("restitution/<int:pk>/edit/", views.restitution_edit, name="restitution_edit"),
+    path("restitution/", restitution_views.restitution_list, name="restitution_list"),
+    path("restitution/new/", restitution_views.restitution_create, name="restitution_create"),
+    path("restitution/<int:pk>/", restitution_views.restitution_detail, name="restitution_detail"),
+    path("restitution/<int:pk>/edit/", restitution_views.restitution_edit, name="restitution_edit"),
 ]

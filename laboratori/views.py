@@ -28,11 +28,10 @@ from .forms import (
     MeetingForm,
     PaymentForm,
     PlannedActionFormSet,
-    RestitutionForm,
     TransitionForm,
 )
 from .gifts import designated_gift_totals
-from .models import FundraisingActivity, LabMeeting, Laboratorio, RestitutionEvent
+from .models import FundraisingActivity, LabMeeting, Laboratorio
 from .reports import PARTICIPANT_LABELS
 from .selectors import annotate_page, lab_detail_queryset, lab_list_queryset, lab_money, lab_related
 
@@ -349,70 +348,3 @@ def fundraising_edit(request, pk, activity_pk):
     lab = _lab_in_scope(request, pk)
     activity = get_object_or_404(lab.fundraising.all(), pk=activity_pk)
     return _fundraising_form(request, lab=lab, activity=activity)
-
-
-# --- The annual restitution event -------------------------------------------------------------------------------
-
-
-@login_required
-def restitution_list(request):
-    events = RestitutionEvent.objects.visible_to(request.user).select_related("project_year")
-    return render(
-        request,
-        "laboratori/restitution_list.html",
-        {"events": events, "can_write": permissions.can_write_restitution(request.user)},
-    )
-
-
-@login_required
-def restitution_detail(request, pk):
-    event = get_object_or_404(RestitutionEvent.objects.visible_to(request.user).select_related("project_year"), pk=pk)
-    labs = (
-        Laboratorio.objects.visible_to(request.user).filter(pk__in=event.labs.values("pk")).select_related("district")
-    )
-    return render(
-        request,
-        "laboratori/restitution_detail.html",
-        {
-            "event": event,
-            "labs": labs,
-            "can_write": permissions.can_write_restitution(request.user),
-            "history": history_of(event),
-        },
-    )
-
-
-def _restitution_form(request, *, event: RestitutionEvent):
-    require(permissions.can_write_restitution(request.user))
-    form = RestitutionForm(request.POST or None, instance=event, user=request.user)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                saved = services.restitution_save(
-                    event=form.instance,
-                    labs=form.cleaned_data["labs"],
-                    user=request.user,
-                    expected_version=form.cleaned_data.get("version"),
-                )
-            except ConcurrentEditError as error:
-                messages.error(request, str(error))
-            except ValidationError as error:
-                _add_errors(form, error)
-                messages.error(request, INVALID)
-            else:
-                messages.success(request, "Evento di restituzione salvato.")
-                return redirect(saved)
-        else:
-            messages.error(request, INVALID)
-    return render(request, "laboratori/restitution_form.html", {"form": form, "event": event})
-
-
-@login_required
-def restitution_create(request):
-    return _restitution_form(request, event=RestitutionEvent())
-
-
-@login_required
-def restitution_edit(request, pk):
-    event = get_object_or_404(RestitutionEvent.objects.visible_to(request.user), pk=pk)
-    return _restitution_form(request, event=event)

@@ -23,28 +23,13 @@ def python_modules():
                 yield relative, path
 
 
-# Modules over the limit whose split belongs to the engineer working on them; an entry must go as soon as the module
-# is split (the second test fails on a stale entry), and nothing else may join.
-PENDING_SPLIT = {
-    "laboratori/models.py": "issue of the community labs (h3-laboratori), merged at 492 lines",
-    "laboratori/views.py": "issue of the community labs (h3-laboratori), merged at 418 lines",
-    "tests/laboratori/test_services.py": "issue of the community labs (h3-laboratori), merged at 406 lines",
-}
-
-
 def module_lengths() -> dict[str, int]:
     return {name: len(path.read_text().splitlines()) for name, path in python_modules()}
 
 
 def test_no_module_is_over_400_lines():
-    too_long = {name: n for name, n in module_lengths().items() if n > MAX_MODULE_LINES and name not in PENDING_SPLIT}
+    too_long = {name: n for name, n in module_lengths().items() if n > MAX_MODULE_LINES}
     assert not too_long, f"modules over {MAX_MODULE_LINES} lines (split them by concept): {too_long}"
-
-
-def test_pending_splits_are_still_pending():
-    lengths = module_lengths()
-    done = [name for name in PENDING_SPLIT if lengths.get(name, 0) <= MAX_MODULE_LINES]
-    assert not done, f"split already: remove from PENDING_SPLIT {done}"
 
 
 @pytest.mark.parametrize(
