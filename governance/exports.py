@@ -1,8 +1,8 @@
 """Exports, the one way: Italian-Excel CSV and XLSX from plain rows, with formula cells neutralised.
 
     from governance.exports import Sheet, csv_response, xlsx_response
-    return csv_response(filename="patti.csv", header=["Codice", "Importo"], rows=rows)
-    return xlsx_response(filename="patti.xlsx", sheets=[Sheet("Patti", header, rows)])
+    return csv_response(filename="elenco.csv", header=["Codice", "Importo"], rows=rows)
+    return xlsx_response(filename="elenco.xlsx", sheets=[Sheet("Elenco", header, rows)])
 
 A text cell that a spreadsheet would read as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage
 return) is prefixed with an apostrophe, so a value typed by a user can never run in the reader's spreadsheet

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -69,7 +70,7 @@ def _cell_problem(value) -> str | None:
     return None
 
 
-class Importer:
+class Importer(ABC):
     """Base class: declare `columns` (the header) and `fields` (column → model field), build and save rows.
 
     - `prepare()` loads the lookups once (no query per row);
@@ -87,11 +88,12 @@ class Importer:
     def __init__(self, *, user):
         self.user = user
 
-    def prepare(self) -> None:
+    def prepare(self) -> None:  # noqa: B027 (an optional hook: most importers need nothing loaded)
         """Load what every row needs (codes of the reference data) once."""
 
+    @abstractmethod
     def build(self, row: Row):
-        raise NotImplementedError
+        """The unsaved model instance of one row (errors go on the row)."""
 
     def key(self, instance):
         return None
@@ -114,8 +116,9 @@ class Importer:
             for message in messages:
                 row.error(message, column)
 
+    @abstractmethod
     def save(self, instances: list) -> None:
-        raise NotImplementedError
+        """Save every instance through the app's service (inside the pipeline's transaction)."""
 
 
 def run_import(importer: Importer, *, upload) -> int:
