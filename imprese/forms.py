@@ -71,9 +71,7 @@ class PattoImpresaForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["company"].queryset = (
-            Organisation.objects.visible_to(user).filter(kind=OrganisationKind.COMPANY).order_by("name")
-        )
+        self.fields["company"].queryset = Organisation.objects.visible_to(user).filter(kind=OrganisationKind.COMPANY)
         self.fields["company"].error_messages["invalid_choice"] = NOT_A_COMPANY_CHOICE
         districts = District.objects.filter(pk__in=permissions.writable_district_ids(user))
         self.fields["district"].queryset = districts
@@ -176,7 +174,7 @@ class PaymentForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["payee"].queryset = Organisation.objects.visible_to(user).order_by("name")
+        self.fields["payee"].queryset = Organisation.objects.visible_to(user)
         self.fields["amount"].widget.attrs.update(min="0.01", step="0.01")
 
 

@@ -142,7 +142,7 @@ def _add_errors(form, error: ValidationError) -> None:
 def _pact_form(request, *, pact: PattoImpresa):
     data = request.POST if request.method == "POST" else None
     form = forms.PattoImpresaForm(data, instance=pact, user=request.user)
-    organisations = Organisation.objects.visible_to(request.user).order_by("name")
+    organisations = Organisation.objects.visible_to(request.user)
     parties = forms.PartyFormSet(data, instance=pact, prefix="parti", organisations=organisations)
     actions = forms.AgreedActionFormSet(data, instance=pact, prefix="azioni")
     if request.method == "POST":

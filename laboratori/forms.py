@@ -195,7 +195,7 @@ class MeetingForm(VersionedForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisations"].queryset = Organisation.objects.visible_to(user).order_by("name")
+        self.fields["organisations"].queryset = Organisation.objects.visible_to(user)
         for name in ("people", "households", "informal_groups", "profit_bodies", "nonprofit_bodies"):
             self.fields[name].min_value = 0
             self.fields[name].error_messages.update(NOT_NEGATIVE)

@@ -146,7 +146,7 @@ def _people_choices(request, lab: Laboratorio):
         .distinct()
         .order_by("last_name", "username")
     )
-    return users, Organisation.objects.visible_to(request.user).order_by("name")
+    return users, Organisation.objects.visible_to(request.user)
 
 
 def _lab_form(request, *, lab: Laboratorio):

@@ -8,12 +8,13 @@ from django.forms import inlineformset_factory
 
 from governance.forms import DateInput
 from governance.models import District, Municipality, Organisation
-from governance.money import validate_money
+from governance.money import format_eur, validate_money
 from governance.uploads import validate_document
 
 from . import permissions
 from .enums import IDEA_TRANSITIONS, PATTO_TRANSITIONS, IdeaStatus, PattoStatus
 from .models import (
+    BUDGET_CEILING,
     IDENTITY_FIELDS,
     Assessment,
     BusinessIdea,
@@ -142,15 +143,22 @@ class PattoForm(VersionedForm):
             },
         }
 
+    # The form's sections in the order the page shows them, numbered when rendered (so the numbers follow the order);
+    # a string names one of the page's formsets (the équipe and the commitments), a list the form's own fields.
     STEPS = [
-        ("1. Beneficiario e promotore", ["household", "kind", "promoter_type", "promoter_organisation"]),
+        ("Beneficiario e promotore", ["household", "kind", "promoter_type", "promoter_organisation"]),
         (
-            "2. Obiettivi, fattori di protezione e azioni",
+            "Obiettivi, fattori di protezione e azioni",
             ["objectives", "protection_personal", "protection_community", "support_actions", "resources"],
         ),
-        ("3. Piano di intervento personalizzato", ["pip_text", "pip_file"]),
-        ("4. Budget di welfare personale (massimo 2.000 €)", ["budget_cariplo", "budget_cofinancing"]),
-        ("5. Date", ["opened_on", "start_on", "planned_end_on"]),
+        ("Équipe integrata", "equipe"),
+        ("Impegni del beneficiario", "commitments"),
+        ("Piano di intervento personalizzato", ["pip_text", "pip_file"]),
+        (
+            f"Budget di welfare personale (massimo {format_eur(BUDGET_CEILING)})",
+            ["budget_cariplo", "budget_cofinancing"],
+        ),
+        ("Date", ["opened_on", "start_on", "planned_end_on"]),
     ]
 
     def __init__(self, *args, user, **kwargs):
@@ -163,8 +171,14 @@ class PattoForm(VersionedForm):
             for name in Patto.FROZEN_WHEN_SIGNED:
                 self.fields[name.removesuffix("_id")].disabled = True
 
-    def steps(self):
-        return [(title, [self[name] for name in names]) for title, names in self.STEPS]
+    def steps(self) -> list[dict]:
+        """Each section with its number, title and either its fields or the name of its formset."""
+        return [
+            {"number": number, "title": title, "formset": names}
+            if isinstance(names, str)
+            else {"number": number, "title": title, "fields": [self[name] for name in names]}
+            for number, (title, names) in enumerate(self.STEPS, start=1)
+        ]
 
     def clean(self):
         data = super().clean()

@@ -55,7 +55,6 @@ MATRIX_CORE = {
     "password_reset_done": Case(public()),
     "password_reset_confirm": Case(public(), kwargs={"uidb64": "MQ", "token": "set-password"}),
     "password_reset_complete": Case(public()),
-    "set_language": Case(public(302), method="post", data={"language": "it"}),
     "governance:organisation_list": Case(statuses(200), rows={"organisation": CREMONESE_READ}),
     "governance:organisation_detail": Case(CREMONESE_READ, args=("organisation",)),
     "governance:body_list": Case(statuses(200), rows={"body": CREMONESE_READ}),

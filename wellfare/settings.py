@@ -63,7 +63,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "governance.middleware.ItalianUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -182,7 +181,10 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Internationalisation ---------------------------------------------------------------------------
 LANGUAGE_CODE = "it"
-LANGUAGES = [("it", "Italiano"), ("en", "English")]
+# The interface is Italian and offers no language switch (ARCHITECTURE.md, "Language"): English reached only the shell
+# and turned numbers into English format under Italian text. The translation machinery stays (USE_I18N, locale/,
+# {% translate %}) for a complete translation later; add ("en", "English") here, the `i18n/` URL and a switch then.
+LANGUAGES = [("it", "Italiano")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True

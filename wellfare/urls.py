@@ -10,7 +10,6 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("privacy/", pages.privacy, name="privacy"),
     path("accessibilita/", pages.accessibility, name="accessibility"),
     path("governance/", include("governance.urls")),

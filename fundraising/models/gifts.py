@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from governance.audit import AuditedModel
 from governance.models import Action, District, ProjectYear
-from governance.money import money_sum, validate_positive_money
+from governance.money import format_eur, money_sum, validate_positive_money
 
 from ..enums import (
     TRACEABLE_METHODS,
@@ -168,7 +168,7 @@ class PledgeInstalment(models.Model):
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="instalment_amount_positive")]
 
     def __str__(self):
-        return f"{self.due_date:%d/%m/%Y}: {self.amount} €"
+        return f"{self.due_date:%d/%m/%Y}: {format_eur(self.amount)}"
 
 
 class DonationQuerySet(StaffOnlyQuerySet):

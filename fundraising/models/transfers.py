@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from governance.audit import AuditedModel
 from governance.models import Action, Organisation
-from governance.money import validate_positive_money
+from governance.money import format_eur, validate_positive_money
 
 from .common import MONEY_FIELD, StaffOnlyQuerySet
 from .gifts import Designation, Donation
@@ -68,4 +68,4 @@ class TransferAllocation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.amount} € della donazione n. {self.donation_id}"
+        return f"{format_eur(self.amount)} della donazione n. {self.donation_id}"

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from governance.audit import ConcurrentEditError
 from governance.exports import Sheet, csv_response, xlsx_response
+from governance.money import format_eur
 from governance.reference import reference_date
 from governance.views.common import history_of, paginate
 
@@ -176,7 +177,7 @@ def transfer_create(request, designation_pk):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, f"Trasferimento registrato: {transfer.amount} € a {transfer.holder}.")
+            messages.success(request, f"Trasferimento registrato: {format_eur(transfer.amount)} a {transfer.holder}.")
             return redirect(transfer)
     if request.method == "POST":
         messages.error(request, "Trasferimento non registrato: controllare i campi evidenziati.")

@@ -34,7 +34,7 @@ class ReportFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = Organisation.objects.filter(
             pk__in=BudgetLine.objects.visible_to(user).values("partner")
-        ).order_by("name")
+        )
 
     def filters(self) -> dict:
         if not self.is_valid():
@@ -111,7 +111,7 @@ class BudgetLineForm(forms.ModelForm):
         self.instance.plan = plan
         self.fields["partner"].queryset = Organisation.objects.filter(
             Q(is_partner=True) | Q(is_lead_partner=True) | Q(pk=self.instance.partner_id)
-        ).order_by("name")
+        )
         if self.instance.key_is_frozen:
             for name in self.KEY_FORM_FIELDS:
                 self.fields[name].disabled = True

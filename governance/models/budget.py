@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from ..audit import AuditedModel, audited_save
 from ..budget.enums import AttachmentKind, CostCategory, DocumentKind, ExpenseOrigin, ExpenseStatus, FundingSource
 from ..enums import Role
-from ..money import CENT, validate_money, validate_positive_money  # noqa: F401 (migrations name the validator here)
+from ..money import CENT, format_eur, validate_money, validate_positive_money  # noqa: F401 (migrations name the validator here)
 from ..scoping import user_scope
 from ..uploads import validate_document
 from .territory import Action, Organisation, ProjectYear
@@ -248,7 +248,7 @@ class Expense(AuditedModel):
         ]
 
     def __str__(self):
-        return f"{self.date:%d/%m/%Y} · {self.payee} · {self.gross_amount} €"
+        return f"{self.date:%d/%m/%Y} · {self.payee} · {format_eur(self.gross_amount)}"
 
     def get_absolute_url(self):
         return reverse("governance:expense_detail", args=[self.pk])

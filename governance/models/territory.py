@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -157,7 +158,9 @@ class Organisation(models.Model):
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        # Alphabetical as an Italian reader expects, whatever the case ("ACLI", "Agorà", "ASVICOM", "AUSER"), on
+        # SQLite and PostgreSQL alike (no database collation involved); pk breaks ties for stable pages.
+        ordering = [Lower("name"), "pk"]
         verbose_name = "organizzazione"
         verbose_name_plural = "organizzazioni"
         constraints = [

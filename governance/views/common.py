@@ -1,9 +1,14 @@
 """Helpers shared by the governance views (and reusable by the action apps' views)."""
 
+import datetime as dt
+from decimal import Decimal
+
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 
 from ..forms import DateInput
 
@@ -15,24 +20,59 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE):
 
 
 def history_of(obj, limit: int = 20) -> list:
-    """The latest changes of a record with the fields each one changed (django-simple-history)."""
+    """The latest changes of a record with the fields each one changed (django-simple-history), as a user reads them."""
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
     entries = []
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
         if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            changes = []
-            for c in delta.changes:
+            for c in record.diff_against(previous).changes:
                 field = record.instance._meta.get_field(c.field)
-                old, new = c.old, c.new
-                if getattr(field, "choices", None):  # choices as the user reads them
-                    labels = dict(field.flatchoices)
-                    old, new = labels.get(old, old), labels.get(new, new)
-                changes.append({"field": field.verbose_name, "old": old, "new": new})
+                changes.append({"field": field.verbose_name, "old": c.old, "new": c.new, "model_field": field})
         entries.append({"record": record, "changes": changes})
+    _readable_values(entries)
     return entries
+
+
+def _readable_values(entries: list) -> None:
+    """Stored values as the pages show them: a choice's label, the linked record's name, sì/no, Italian numbers and
+    dates; the linked records are fetched with one query per kind of record, however many changes name them."""
+    wanted = {}
+    for entry in entries:
+        for change in entry["changes"]:
+            field = change["model_field"]
+            if field.is_relation and field.many_to_one:
+                wanted.setdefault(field.related_model, set()).update(
+                    v for v in (change["old"], change["new"]) if v is not None
+                )
+    names = {
+        model: {pk: str(row) for pk, row in model._base_manager.in_bulk(list(pks)).items()}
+        for model, pks in wanted.items()
+    }
+    for entry in entries:
+        for change in entry["changes"]:
+            field = change.pop("model_field")
+            for key in ("old", "new"):
+                change[key] = _readable(field, change[key], names)
+
+
+def _readable(field, value, names: dict):
+    if value is None or value == "":
+        return value
+    if field.is_relation and field.many_to_one:
+        return names.get(field.related_model, {}).get(value, value)
+    if getattr(field, "choices", None):
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, bool):
+        return "sì" if value else "no"
+    if isinstance(value, Decimal):
+        return number_format(value, decimal_pos=field.decimal_places, use_l10n=True, force_grouping=True)
+    if isinstance(value, dt.datetime):
+        return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "d/m/Y H:i")
+    if isinstance(value, dt.date):
+        return date_format(value, "d/m/Y")
+    return value
 
 
 class ReferenceDateForm(forms.Form):

@@ -253,7 +253,7 @@ def meeting_pdf(request, pk):
     return render_pdf(
         request=request,
         template="governance/meeting_pdf.html",
-        context={"meeting": meeting, "quorum": meeting.quorum()},
+        context={"meeting": meeting, "quorum": meeting.quorum(), "reference": reference_date(request)},
         filename=f"verbale-{meeting.body.code}-{meeting.date:%Y-%m-%d}.pdf",
     )
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from governance.models import Expense, Organisation
+from governance.money import format_eur
 
 from ..enums import FundingSource
 from .patti import Patto
@@ -69,7 +70,7 @@ class Disbursement(models.Model):
         indexes = [models.Index(fields=["patto", "cancelled_at"])]
 
     def __str__(self):
-        return f"{self.date:%d/%m/%Y} · {self.amount} €"
+        return f"{self.date:%d/%m/%Y} · {format_eur(self.amount)}"
 
     @property
     def is_cancelled(self) -> bool:

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from governance.models import District, Municipality
@@ -123,6 +124,13 @@ class Household(models.Model):
     @property
     def members_count(self) -> int:
         return self.adults + self.minors
+
+    @property
+    def composition(self) -> str:
+        """ "1 adulto, 1 minore", "2 adulti, 3 minori": singular and plural as Italian writes them."""
+        adults = ngettext("%(count)d adulto", "%(count)d adulti", self.adults) % {"count": self.adults}
+        minors = ngettext("%(count)d minore", "%(count)d minori", self.minors) % {"count": self.minors}
+        return f"{adults}, {minors}"
 
     @property
     def vulnerabilities(self) -> list[str]:

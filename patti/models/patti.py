@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from governance.audit import AuditedModel
 from governance.models import District, Organisation, ProjectYear
-from governance.money import money_sum
+from governance.money import format_eur, money_sum
 from governance.uploads import validate_document
 
 from .. import permissions
@@ -283,8 +283,8 @@ class Patto(AuditedModel):
         errors = {}
         if self.budget_total > BUDGET_CEILING:
             errors["budget_cofinancing"] = (
-                f"Il budget di welfare personale non può superare 2.000,00 €: "
-                f"le due quote sommano {self.budget_total:.2f} €."
+                f"Il budget di welfare personale non può superare {format_eur(BUDGET_CEILING)}: "
+                f"le due quote sommano {format_eur(self.budget_total)}."
             )
         if self.household_id and self.district_id and self.household.district_id != self.district_id:
             errors["household"] = "Il nucleo appartiene a un altro ambito."
