@@ -186,6 +186,7 @@ LANGUAGE_CODE = "it"
 # {% translate %}) for a complete translation later; add ("en", "English") here, the `i18n/` URL and a switch then.
 LANGUAGES = [("it", "Italiano")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["wellfare.formats"]  # "1 dicembre 2017" (wellfare/formats/it/formats.py)
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True

@@ -96,8 +96,9 @@ def test_no_amount_is_followed_by_a_hand_written_euro_sign_in_templates():
 def test_months_and_weekdays_are_lower_case():
     with translation.override("it"):
         assert render('{{ d|date:"l j F Y" }}', d=dt.date(2018, 4, 20)) == "venerdì 20 aprile 2018"
-        assert render('{{ d|date:"D j b Y" }}', d=dt.date(2016, 1, 4)) == "lun 4 gen 2016"  # "M" is title-cased by Django
-        assert render('{{ d|date:"DATE_FORMAT" }}', d=dt.date(2017, 12, 1)) == "1 dicembre 2017"
+        assert render('{{ d|date:"D j b Y" }}', d=dt.date(2016, 1, 4)) == "lun 4 gen 2016"  # Django capitalises "M"
+        assert render("{{ d|date }} · {{ d }}", d=dt.date(2017, 12, 1)) == "1 dicembre 2017 · 1 dicembre 2017"
+        assert render('{{ d|date:"SHORT_DATE_FORMAT" }}', d=dt.date(2017, 12, 1)) == "01/12/2017"
 
 
 @pytest.mark.django_db
