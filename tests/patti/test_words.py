@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_budget_ceiling_message_writes_both_amounts_the_italian_way():
-    patto = PattoFactory(budget_cariplo=Decimal("1500.00"), budget_cofinancing=Decimal("1000.00"))
+    patto = PattoFactory.build(budget_cariplo=Decimal("1500.00"), budget_cofinancing=Decimal("1000.00"))
     with pytest.raises(ValidationError) as refused:
         patto.clean()
     message = " ".join(refused.value.messages)
