@@ -66,6 +66,8 @@ def _readable(field, value, names: dict):
         return dict(field.flatchoices).get(value, value)
     if isinstance(value, bool):
         return "sì" if value else "no"
+    if isinstance(value, int):
+        return str(value)  # 0 is a value, not "—"
     if isinstance(value, Decimal):
         return number_format(value, decimal_pos=field.decimal_places, use_l10n=True, force_grouping=True)
     if isinstance(value, dt.datetime):
