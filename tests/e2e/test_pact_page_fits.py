@@ -31,7 +31,7 @@ def full_patto():
         resources=LONG_TEXT,
         pip_text=LONG_TEXT,
     )
-    CommitmentFactory(patto=patto, kind=CommitmentKind.FAMILY, description=LONG_TEXT, hours=None, place="Casa")
+    CommitmentFactory(patto=patto, kind=CommitmentKind.FAMILY, description=LONG_TEXT, hours=None, place="")
     AssessmentFactory(patto=patto, date=dt.date(2016, 12, 1))
     AssessmentFactory(patto=patto, date=dt.date(2017, 3, 1), dynamism=3, resilience=3, incisiveness=3)
     return patto
