@@ -76,6 +76,9 @@ class Command(BaseCommand):
                 },
             )
         districts = {d.code: d for d in District.objects.all()}
+        from governance.reference_municipalities import seed_municipalities
+
+        seed_municipalities(upsert=upsert, districts=districts)
         for org in Organisation.objects.filter(pk__in=self._org_districts):
             wanted = districts.get(self._org_districts[org.pk])
             if org.district_id != (wanted.pk if wanted else None):
