@@ -1,12 +1,15 @@
 from django.urls import path
 
-from .views import decisions, meetings, organisations, pages
+from .views import accounts, decisions, meetings, organisations, pages
 
 app_name = "governance"
 
 urlpatterns = [
     path("organisations/", organisations.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
+    path("users/", accounts.account_list, name="users"),
+    path("users/new/", accounts.account_create, name="user_create"),
+    path("users/<int:pk>/edit/", accounts.account_edit, name="user_edit"),
     path("bodies/", meetings.body_list, name="body_list"),
     path("bodies/<int:pk>/", meetings.body_detail, name="body_detail"),
     path("meetings/", meetings.meeting_list, name="meeting_list"),

@@ -86,6 +86,10 @@ MATRIX_CORE = {
         args=("decision",),
     ),
     "governance:profile": Case(statuses(200)),
+    # Users and roles: the system administrator only (tests/governance/test_accounts.py); no programme role.
+    "governance:users": Case(statuses(403)),
+    "governance:user_create": Case(statuses(403)),
+    "governance:user_edit": Case(statuses(403), args=("account",)),
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
 
@@ -158,6 +162,7 @@ def world(request, db, media_root):
         "meeting": meeting,
         "attachment": MeetingAttachmentFactory(meeting=meeting),
         "decision": DecisionFactory(meeting=meeting, text="Decisione della matrice: solo per il Cremonese"),
+        "account": get_user_model().objects.get(username="udp.cremonese"),
         **budget_world(),
         **patti_world(request),
         **laboratori_world(request),
