@@ -65,7 +65,7 @@ def account_save(*, account, role: str, organisation, districts, system_admin: b
         account.__dict__.pop("_wellfare_system_admin", None)
         after = describe(account)
         changes = [
-            f"{key}: {before.get(key, '')} → {value}" for key, value in after.items() if before.get(key) != value
+            f"{key}: {before.get(key, 'nessuno')} → {new}" for key, new in after.items() if before.get(key) != new
         ]
         profile._history_user = actor
         profile._change_reason = ("Nuovo utente. " if creating else "") + "; ".join(changes)

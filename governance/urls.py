@@ -6,7 +6,9 @@ app_name = "governance"
 
 urlpatterns = [
     path("organisations/", organisations.organisation_list, name="organisation_list"),
+    path("organisations/new/", organisations.organisation_create, name="organisation_create"),
     path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
+    path("organisations/<int:pk>/edit/", organisations.organisation_edit, name="organisation_edit"),
     path("users/", accounts.account_list, name="users"),
     path("users/new/", accounts.account_create, name="user_create"),
     path("users/<int:pk>/edit/", accounts.account_edit, name="user_edit"),

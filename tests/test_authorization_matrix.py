@@ -58,6 +58,14 @@ MATRIX_CORE = {
     "set_language": Case(public(302), method="post", data={"language": "it"}),
     "governance:organisation_list": Case(statuses(200), rows={"organisation": CREMONESE_READ}),
     "governance:organisation_detail": Case(CREMONESE_READ, args=("organisation",)),
+    "governance:organisation_create": Case(
+        statuses(403, udp_cremonese=200, udp_cremasco=200, udp_casalasco=200, fundraising=200, amministrazione=200)
+    ),
+    # A partner of the Cremonese: its Ufficio di Piano and the administration staff; fundraising only donors' bodies.
+    "governance:organisation_edit": Case(
+        statuses(404, direzione=403, udp_cremonese=200, coordinatore=403, fundraising=403, amministrazione=200),
+        args=("organisation",),
+    ),
     "governance:body_list": Case(statuses(200), rows={"body": CREMONESE_READ}),
     "governance:body_detail": Case(CREMONESE_READ, args=("body",)),
     "governance:meeting_list": Case(statuses(200), rows={"meeting": CREMONESE_READ}),
