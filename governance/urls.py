@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, decisions, meetings, organisations, pages
+from .views import accounts, bodies, decisions, meetings, organisations, pages
 
 app_name = "governance"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("users/<int:pk>/edit/", accounts.account_edit, name="user_edit"),
     path("bodies/", meetings.body_list, name="body_list"),
     path("bodies/<int:pk>/", meetings.body_detail, name="body_detail"),
+    path("bodies/<int:pk>/quorum/", bodies.body_quorum, name="body_quorum"),
     path("meetings/", meetings.meeting_list, name="meeting_list"),
     path("meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),

@@ -68,6 +68,12 @@ MATRIX_CORE = {
     ),
     "governance:body_list": Case(statuses(200), rows={"body": CREMONESE_READ}),
     "governance:body_detail": Case(CREMONESE_READ, args=("body",)),
+    "governance:body_quorum": Case(
+        {**CREMONESE_MANAGE, "direzione": 302, "udp.cremonese": 302},
+        method="post",
+        args=("body",),
+        data={"quorum_rule": "two_thirds"},
+    ),
     "governance:meeting_list": Case(statuses(200), rows={"meeting": CREMONESE_READ}),
     "governance:meeting_create": Case(CREATE_MEETING),
     "governance:meeting_detail": Case(CREMONESE_READ, args=("meeting",)),

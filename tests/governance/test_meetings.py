@@ -129,12 +129,10 @@ def test_concurrent_edit_is_detected_and_nothing_is_overwritten(client_for, udp_
     ],
 )
 def test_quorum_is_computed_from_attendance(statuses, reached):
-    coord = body("coord_cremonese")  # majority rule; seats = partners of the district
-    members = list(coord.members.all())
-    assert len(members) == 2
-    from tests.factories import BodyMemberFactory
+    from tests.factories import BodyMemberFactory, GovernanceBodyFactory
 
-    members.append(BodyMemberFactory(body=coord))
+    coord = GovernanceBodyFactory(quorum_rule="majority")  # three seats
+    members = [BodyMemberFactory(body=coord) for _ in range(3)]
     meeting = MeetingFactory(body=coord)
     for member, status in zip(members, statuses, strict=True):
         AttendanceFactory(

@@ -49,7 +49,7 @@ def test_tax_code_is_checked(client_for, amministrazione, tax_code, message):
 
 
 def test_fundraising_edits_a_donor_organisation_but_not_a_partner(client_for, fundraising):
-    donor = OrganisationFactory(name="Impresa Donatrice Srl", kind="company", district=None)
+    donor = OrganisationFactory(name="Impresa Donatrice Srl", kind="company", district=None, is_member=False)
     client = client_for(fundraising)
     response = client.post(
         reverse("governance:organisation_edit", args=[donor.pk]),
