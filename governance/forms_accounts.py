@@ -61,10 +61,6 @@ class AccountForm(forms.ModelForm):
         districts = cleaned.get("districts") or []
         if role in DISTRICT_ROLES and not districts:
             self.add_error("districts", "Per questo ruolo indicare almeno un ambito.")
-        if role and role not in DISTRICT_ROLES and districts:
-            self.add_error(
-                "districts", "Questo ruolo vede tutto il programma o la propria organizzazione: nessun ambito."
-            )
         if role == Role.PARTNER and not cleaned.get("organisation"):
             self.add_error("organisation", "Il referente di un partner va collegato alla sua organizzazione.")
         return cleaned

@@ -78,7 +78,7 @@ def test_roles_without_districts_keep_none(client_for, superuser):
 
 
 @pytest.mark.parametrize("role", ["direzione", "udp.cremonese", "amministrazione", "referente"])
-def test_programme_roles_may_not_manage_users(client_for, role):
+def test_programme_roles_may_not_manage_users(db, client_for, role):
     user = get_user_model().objects.get(username=role)
     client = client_for(user)
     assert client.get(reverse("governance:users")).status_code == 403
