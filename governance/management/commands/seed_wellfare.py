@@ -12,6 +12,7 @@ from governance.models import (
     BodyMember,
     District,
     GovernanceBody,
+    Municipality,
     Organisation,
     ProjectYear,
 )
@@ -64,7 +65,7 @@ class Command(BaseCommand):
                 seed_demo(stdout=self.stdout, password=settings.WELLFARE_DEMO_PASSWORD)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Dati di riferimento: {District.objects.count()} ambiti, "
+                f"Dati di riferimento: {District.objects.count()} ambiti, {Municipality.objects.count()} comuni, "
                 f"{Organisation.objects.filter(is_partner=True).count()} partner, "
                 f"{Organisation.objects.filter(is_member=True).count()} aderenti, "
                 f"{GovernanceBody.objects.count()} organismi."
