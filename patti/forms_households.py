@@ -46,8 +46,8 @@ class HouseholdForm(VersionedForm):
             offered = [self.instance.district]
         else:
             offered = list(districts)
-            if len(offered) == 1:
-                self.fields["district"].initial = offered[0].pk
+            if len(offered) == 1 and not self.initial.get("district"):
+                self.initial["district"] = offered[0].pk  # the form's initial (from the instance) wins over a field's
         self._offer_municipalities(offered)
         district_id = self.instance.district_id if self.instance.pk else None
         shows_identity = (
