@@ -33,7 +33,7 @@ class OrganisationForm(forms.ModelForm):
         if required:
             self.fields["district"].help_text = "Un Ufficio di Piano registra le organizzazioni del proprio ambito."
             if districts.count() == 1 and not self.instance.pk:
-                self.fields["district"].initial = districts.first().pk
+                self.initial["district"] = districts.first().pk
         self.fields["tax_code"].help_text = (
             "11 cifre per gli enti (con cifra di controllo), 16 caratteri per le persone fisiche. "
             "Lasciare vuoto se non noto."

@@ -75,3 +75,10 @@ def test_create_link_only_for_roles_that_may_create(client_for, direzione, udp_c
     url = reverse("governance:organisation_create")
     assert url in client_for(udp_cremonese).get(reverse("governance:organisation_list")).content.decode()
     assert url not in client_for(direzione).get(reverse("governance:organisation_list")).content.decode()
+
+
+def test_the_only_district_is_preselected_and_breadcrumbs_name_the_page(client_for, udp_cremasco):
+    page = client_for(udp_cremasco).get(reverse("governance:organisation_create")).content.decode()
+    cremasco = District.objects.get(code="cremasco")
+    assert f'<option value="{cremasco.pk}" selected>' in page
+    assert 'aria-current="page">Nuova organizzazione</li>' in page
