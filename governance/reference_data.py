@@ -38,8 +38,11 @@ Conventions:
 # ---------------------------------------------------------------------------
 # Municipality counts and district lead bodies: seed 1369-1371.
 # NB: 47 + 48 + 21 = 116, while seed 174 speaks of "115 Comuni dei tre
-# distretti". We keep the per-district counts of the partner list; the list of
-# municipalities is not in the documents and is not invented here.
+# distretti". We keep the per-district counts of the partner list as the
+# documents state them. The municipalities themselves are not in the documents:
+# they come from ISTAT's register (python-codicefiscale) with each district from
+# a cited public source, in governance/reference_municipalities.py, which gives
+# 47 Cremonese, 48 Cremasco and 20 Casalasco = 115 (the seed's 21 is one more).
 DISTRICTS = [
     {
         "code": "cremonese",
