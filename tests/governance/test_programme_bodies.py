@@ -2,11 +2,14 @@
 
 import datetime as dt
 
+import pytest
 from django.db.models import Q
 from django.urls import reverse
 
 from governance.models import BodyMember, GovernanceBody, Organisation
 from tests.factories import AttendanceFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
 
 
 def body(code):
