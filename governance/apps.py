@@ -34,8 +34,12 @@ class GovernanceConfig(AppConfig):
             NavEntry("organisations", _("Organizzazioni"), "governance:organisation_list", has_scope, order=63),
             NavEntry("budget", _("Budget"), "governance:budget_report", can_read_budget, order=70),
             NavEntry("expenses", _("Spese"), "governance:expense_list", can_read_budget, order=71),
+            NavEntry("plans", _("Piani economici"), "governance:budget_plan_list", can_read_budget, order=72),
         ):
             register_nav(entry)
+        from .accounts import can_manage_accounts
+
+        register_nav(NavEntry("users", _("Utenti e ruoli"), "governance:users", can_manage_accounts, order=90))
         register_nav(NavEntry("results", _("Risultati"), "governance:results", can_read_results, order=50))
         if seed_results_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_results_demo)

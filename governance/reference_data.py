@@ -38,8 +38,11 @@ Conventions:
 # ---------------------------------------------------------------------------
 # Municipality counts and district lead bodies: seed 1369-1371.
 # NB: 47 + 48 + 21 = 116, while seed 174 speaks of "115 Comuni dei tre
-# distretti". We keep the per-district counts of the partner list; the list of
-# municipalities is not in the documents and is not invented here.
+# distretti". We keep the per-district counts of the partner list as the
+# documents state them. The municipalities themselves are not in the documents:
+# they come from ISTAT's register (python-codicefiscale) with each district from
+# a cited public source, in governance/reference_municipalities.py, which gives
+# 47 Cremonese, 48 Cremasco and 20 Casalasco = 115 (the seed's 21 is one more).
 DISTRICTS = [
     {
         "code": "cremonese",
@@ -692,20 +695,30 @@ def _coord_district(code, name):
     }
 
 
-def _gdl(action_code):
-    # One provincial working group per action. The seed speaks of "Gruppi di
-    # lavoro distrettuali e provinciali per Azione" with weekly cadence and
-    # "composizione differenziata" (seed 1674-1697): district-level sub-groups
-    # can be added in the app; here one group per action, district None.
+_GAL_ACTIONS = ("1", "2A", "3")
+
+
+def _gdl(action_code, district=None):
+    # "Gruppi di lavoro distrettuali e provinciali per Azione", weekly, with
+    # "composizione differenziata" (seed 1674-1697); from 2016 called "Gruppi
+    # di Azione Locale" (seed 2368-2370, 2380). One provincial group per action
+    # and one per district for the actions run in the districts (_GAL_ACTIONS).
+    name = f"Gruppo di Azione Locale – Azione {action_code}"
+    if district:
+        label = next(d["name"] for d in DISTRICTS if d["code"] == district)
+        name = f"{name} – {label}"
+    else:
+        name = f"{name} – provinciale"
     return {
-        "code": f"gdl_{action_code.lower()}",
-        "name": f"Gruppo di lavoro Azione {action_code}",
+        "code": f"gdl_{action_code.lower()}" + (f"_{district}" if district else ""),
+        "name": name,
+        "district": district,
+        "action": action_code,
         "composition": _GDL_COMPOSITION,
         "functions": _GDL_FUNCTIONS,
         "meetings_per_year": 52,  # "Cadenza settimanale" (seed 1694-1697)
         "weekly": True,
         "quorum": "none",
-        "district": None,
         # "coordinati da un referente designato da Uffici di Piano e un
         # referente del terzo settore" (seed 1678-1682): no fixed organisation.
         "coordinating_organisation": None,
@@ -755,9 +768,10 @@ BODIES = [
         "district": None,
         "coordinating_organisation": "Comune di Cremona",
         "chaired_by_lead_partner": True,  # "Presieduto da Capofila" (seed 1500-1501)
-        # Generic: one seat per legal representative of every PARTNER and
-        # MEMBER (81 organisations); derive it at seeding time if wanted.
+        # One seat per legal representative of every PARTNER and MEMBER (81
+        # organisations), derived at seeding time: the quorum counts them all.
         "members": [],
+        "seats": "partners_and_members",
     },
     {
         "code": "cabina",
@@ -775,16 +789,21 @@ BODIES = [
             "Coordinatore Legami di Comunità; "
             "Coordinatore Patti Generativi; "
             "Responsabile Staff Fundraising e Comunicazione; "
-            "Responsabile Staff Amministrazione e Rendicontazione."
-        ),  # seed 1519-1541
+            "Responsabile Staff Amministrazione e Rendicontazione. "
+            "Dal 2016, nei fatti: i legali rappresentanti (o loro delegati) degli Enti partner."
+        ),  # seed 1519-1541 (2015 plan); 2016 update: seed 2062-2063, 2478-2481
         "functions": (
             "Definizione indirizzi per la pianificazione e il coordinamento delle azioni (regia delle competenze). "
             "Definizione criteri di spesa e monitoraggio avanzamento spesa (regia delle risorse). "
             "Valutazione coerenza interna del progetto (regia dei contenuti). "
             "Integrazione tra progetto e policy locali (regia del sistema). "
             "Accountability verso Tavolo Governance. "
-            "Mantiene collegamenti con Fondazione Cariplo e con i servizi di assistenza tecnica."
-        ),  # seed 1543-1559 ("regia della competenze" in the seed)
+            "Mantiene collegamenti con Fondazione Cariplo e con i servizi di assistenza tecnica. "
+            "Dal 2016 (aggiornamento di progetto): non è il luogo delle decisioni sul progetto, ma quello dove il "
+            "progetto mette in evidenza le questioni che possono produrre integrazioni e trasferimenti nel sistema "
+            "di welfare; nel secondo e terzo anno assume un ruolo di «mainstreaming» (valutazione, legittimazione e "
+            "trasferimento delle innovazioni) e si riunisce in sessioni di lavoro tematiche."
+        ),  # seed 1543-1559 ("regia della competenze" in the seed); 2016: seed 2493-2494, 2497-2499, 2502-2505
         "meetings_per_year": 6,  # seed 1562
         "weekly": False,
         "quorum": "majority",
@@ -792,7 +811,10 @@ BODIES = [
         # "Coordinata da Capofila in accordo Direzione di progetto" (seed 1514-1517)
         "coordinating_organisation": "Comune di Cremona",
         "chaired_by_lead_partner": False,
-        "members": [
+        "members": [],
+        "seats": "partners",  # 2016: the partners' legal representatives (seed 2062-2063, 2478-2481)
+        # The 2015 plan's seats (seed 1519-1541), kept on record as former seats.
+        "members_2015": [
             {
                 "name": f"Responsabile Ufficio di Piano di {town}",
                 "organisation": org,
@@ -1001,6 +1023,9 @@ BODIES = [
     _gdl("3"),
     _gdl("4"),
     _gdl("5"),
+    # District groups for the actions the districts run with their own staff (pacts, labs, civic centers); the
+    # application's choice: the seed names district groups without listing the actions (seed 1674-1677).
+    *[_gdl(action, district) for action in _GAL_ACTIONS for district in ("cremonese", "cremasco", "casalasco")],
     {
         "code": "wellfare_lab",
         "name": "Well-Fare LAB",
@@ -1027,6 +1052,10 @@ BODIES = [
         "members": [],  # generic composition
     },
 ]
+
+
+_CABINA = next(b for b in BODIES if b["code"] == "cabina")
+_CABINA["former_members"] = [m["name"] for m in _CABINA["members_2015"]]
 
 
 if __name__ == "__main__":
@@ -1067,7 +1096,7 @@ if __name__ == "__main__":
     assert all(o["district"] in district_codes for o in PARTNERS + MEMBERS)
     known = set(partner_names) | set(member_names)
     body_codes = [b["code"] for b in BODIES]
-    assert len(set(body_codes)) == len(body_codes) == 17
+    assert len(set(body_codes)) == len(body_codes) == 26
     for body in BODIES:
         assert body["coordinating_organisation"] in known | {None}, body["code"]
         assert body["district"] in district_codes, body["code"]

@@ -1,14 +1,20 @@
 from django.urls import path
 
-from .views import decisions, meetings, organisations, pages
+from .views import accounts, bodies, decisions, meetings, organisations, pages
 
 app_name = "governance"
 
 urlpatterns = [
     path("organisations/", organisations.organisation_list, name="organisation_list"),
+    path("organisations/new/", organisations.organisation_create, name="organisation_create"),
     path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
+    path("organisations/<int:pk>/edit/", organisations.organisation_edit, name="organisation_edit"),
+    path("users/", accounts.account_list, name="users"),
+    path("users/new/", accounts.account_create, name="user_create"),
+    path("users/<int:pk>/edit/", accounts.account_edit, name="user_edit"),
     path("bodies/", meetings.body_list, name="body_list"),
     path("bodies/<int:pk>/", meetings.body_detail, name="body_detail"),
+    path("bodies/<int:pk>/quorum/", bodies.body_quorum, name="body_quorum"),
     path("meetings/", meetings.meeting_list, name="meeting_list"),
     path("meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),

@@ -23,7 +23,7 @@ class PattiConfig(AppConfig):
         from .dashboard import panel_context, panel_visible
         from .demo import seed_patti_demo
         from .indicators import INDICATORS
-        from .permissions import can_read_patti, has_worklist
+        from .permissions import can_read_access_log, can_read_patti, has_worklist
         from .reminders import pact_reminders
         from .worklist import panel_context as worklist_context
 
@@ -32,6 +32,15 @@ class PattiConfig(AppConfig):
         register_role_permissions(Role.DIREZIONE, ["patti.view_identityaccess"])
         register_nav(
             NavEntry(key="patti", label=_("Patti"), url_name="patti:patto_list", visible=can_read_patti, order=10)
+        )
+        register_nav(
+            NavEntry(
+                key="patti_access_log",
+                label=_("Registro accessi"),
+                url_name="patti:access_log",
+                visible=can_read_access_log,
+                order=11,
+            )
         )
         register_nav(
             NavEntry(key="patti_worklist", label=_("Da fare"), url_name="patti:worklist", visible=has_worklist, order=9)

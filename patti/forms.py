@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.forms import inlineformset_factory
 
 from governance.forms import DateInput
-from governance.models import District, Municipality, Organisation
+from governance.models import District, Organisation
 from governance.money import format_eur, validate_money
 from governance.uploads import validate_document
 
@@ -15,7 +15,6 @@ from . import permissions
 from .enums import IDEA_TRANSITIONS, PATTO_TRANSITIONS, IdeaStatus, PattoStatus
 from .models import (
     BUDGET_CEILING,
-    IDENTITY_FIELDS,
     Assessment,
     BusinessIdea,
     Commitment,
@@ -24,7 +23,6 @@ from .models import (
     EquipeMember,
     HostOrganisation,
     Household,
-    HouseholdMember,
     IdeaCall,
     Patto,
     Placement,
@@ -42,67 +40,6 @@ class VersionedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
-
-
-class HouseholdForm(VersionedForm):
-    """The household; identity fields only for users who may see the identity in the household's district."""
-
-    class Meta:
-        model = Household
-        fields = [
-            "district",
-            "municipality",
-            *IDENTITY_FIELDS,
-            "adults",
-            "minors",
-            "citizenship",
-            "employment_status",
-            "vulnerable_social_ties",
-            "vulnerable_family",
-            "vulnerable_housing",
-            "vulnerable_work",
-            "target_group",
-            "reached_through",
-            "notes",
-        ]
-        widgets = {"birth_date": DateInput(), "notes": forms.Textarea(attrs=TEXTAREA)}
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        districts = District.objects.filter(pk__in=permissions.writable_district_ids(user))
-        self.fields["district"].queryset = districts
-        self.fields["municipality"].queryset = Municipality.objects.filter(district__in=districts)
-        if self.instance.pk:
-            del self.fields["district"]  # a household stays in its district (its code says so)
-        district_id = self.instance.district_id if self.instance.pk else None
-        shows_identity = (
-            permissions.sees_identity(user, district_id)
-            if district_id
-            else any(permissions.sees_identity(user, d.pk) for d in districts)
-        )
-        if not shows_identity:
-            for name in IDENTITY_FIELDS:
-                del self.fields[name]
-        else:
-            for name in ("first_name", "last_name"):
-                self.fields[name].required = True
-        self.shows_identity = shows_identity
-
-    def clean_tax_code(self):
-        value = (self.cleaned_data.get("tax_code") or "").strip().upper()
-        return value or None
-
-
-class HouseholdMemberForm(forms.ModelForm):
-    class Meta:
-        model = HouseholdMember
-        fields = ["relationship", "first_name", "last_name", "birth_date"]
-        widgets = {"birth_date": DateInput()}
-
-
-HouseholdMemberFormSet = inlineformset_factory(
-    Household, HouseholdMember, form=HouseholdMemberForm, extra=2, can_delete=True
-)
 
 
 class PattoForm(VersionedForm):

@@ -57,8 +57,22 @@ MATRIX_CORE = {
     "password_reset_complete": Case(public()),
     "governance:organisation_list": Case(statuses(200), rows={"organisation": CREMONESE_READ}),
     "governance:organisation_detail": Case(CREMONESE_READ, args=("organisation",)),
+    "governance:organisation_create": Case(
+        statuses(403, udp_cremonese=200, udp_cremasco=200, udp_casalasco=200, fundraising=200, amministrazione=200)
+    ),
+    # A partner of the Cremonese: its Ufficio di Piano and the administration staff; fundraising only donors' bodies.
+    "governance:organisation_edit": Case(
+        statuses(404, direzione=403, udp_cremonese=200, coordinatore=403, fundraising=403, amministrazione=200),
+        args=("organisation",),
+    ),
     "governance:body_list": Case(statuses(200), rows={"body": CREMONESE_READ}),
     "governance:body_detail": Case(CREMONESE_READ, args=("body",)),
+    "governance:body_quorum": Case(
+        {**CREMONESE_MANAGE, "direzione": 302, "udp.cremonese": 302},
+        method="post",
+        args=("body",),
+        data={"quorum_rule": "two_thirds"},
+    ),
     "governance:meeting_list": Case(statuses(200), rows={"meeting": CREMONESE_READ}),
     "governance:meeting_create": Case(CREATE_MEETING),
     "governance:meeting_detail": Case(CREMONESE_READ, args=("meeting",)),
@@ -85,6 +99,10 @@ MATRIX_CORE = {
         args=("decision",),
     ),
     "governance:profile": Case(statuses(200)),
+    # Users and roles: the system administrator only (tests/governance/test_accounts.py); no programme role.
+    "governance:users": Case(statuses(403)),
+    "governance:user_create": Case(statuses(403)),
+    "governance:user_edit": Case(statuses(403), args=("account",)),
     "governance:reference_date_set": Case(statuses(302), method="post", data={"reference": "2017-01-01"}),
 }
 
@@ -157,6 +175,7 @@ def world(request, db, media_root):
         "meeting": meeting,
         "attachment": MeetingAttachmentFactory(meeting=meeting),
         "decision": DecisionFactory(meeting=meeting, text="Decisione della matrice: solo per il Cremonese"),
+        "account": get_user_model().objects.get(username="udp.cremonese"),
         **budget_world(),
         **patti_world(request),
         **laboratori_world(request),

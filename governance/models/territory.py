@@ -64,10 +64,28 @@ class MunicipalityQuerySet(models.QuerySet):
             return self.filter(Q(district__in=scope.district_ids) | Q(district__isnull=True))
         return self.none()
 
+    def valid_between(self, start: dt.date, end: dt.date):
+        """Municipalities that existed at some time between the two dates (mergers end or start a validity)."""
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=start)
+        )
+
 
 class Municipality(models.Model):
+    """A municipality as it stood during the programme (reference data: ``governance/reference_municipalities.py``)."""
+
     name = models.CharField("nome", max_length=100)
     istat_code = models.CharField("codice ISTAT", max_length=6, unique=True, null=True, blank=True)
+    belfiore_code = models.CharField(
+        "codice catastale",
+        max_length=4,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Il codice (Belfiore) che compare nel codice fiscale di chi vi è nato.",
+    )
+    valid_from = models.DateField("istituito il", null=True, blank=True)
+    valid_to = models.DateField("soppresso il", null=True, blank=True, help_text="Vuoto se il comune esiste ancora.")
     district = models.ForeignKey(
         District,
         verbose_name="ambito",

@@ -12,7 +12,7 @@ from ..convocations import last_sent_convocation, meeting_recipients
 from ..convocations import meeting_cancel as meeting_cancel_service
 from ..convocations import meeting_convene as meeting_convene_service
 from ..convocations import meeting_send_minutes as meeting_send_minutes_service
-from ..enums import DecisionStatus, DispatchKind, DispatchStatus
+from ..enums import DecisionStatus, DispatchKind, DispatchStatus, QuorumRule
 from ..filters import DecisionFilter, MeetingFilter
 from ..forms import AttendanceFormSet, ChooseBodyForm, DecisionFormSet, MeetingAttachmentForm, MeetingForm
 from ..models import Attendance, Decision, GovernanceBody, Meeting, MeetingAttachment
@@ -63,6 +63,7 @@ def body_detail(request, pk):
             "members": body.members.select_related("organisation"),
             "meetings": meetings,
             "can_manage": permissions.can_manage_meetings_of(request.user, body),
+            "quorum_choices": QuorumRule.choices,
             "history": history_of(body),
         },
     )

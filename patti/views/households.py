@@ -18,7 +18,7 @@ from governance.views.common import history_of, paginate
 from .. import permissions, services
 from ..dashboard import panel_context, panel_visible
 from ..filters import HouseholdFilter, is_identity_search
-from ..forms import HouseholdForm, HouseholdMemberFormSet
+from ..forms_households import HouseholdForm, HouseholdMemberFormSet
 from ..models import Household, IdentityAccess
 from ..worklist import worklist
 

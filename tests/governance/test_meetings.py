@@ -129,12 +129,10 @@ def test_concurrent_edit_is_detected_and_nothing_is_overwritten(client_for, udp_
     ],
 )
 def test_quorum_is_computed_from_attendance(statuses, reached):
-    coord = body("coord_cremonese")  # majority rule; seats = partners of the district
-    members = list(coord.members.all())
-    assert len(members) == 2
-    from tests.factories import BodyMemberFactory
+    from tests.factories import BodyMemberFactory, GovernanceBodyFactory
 
-    members.append(BodyMemberFactory(body=coord))
+    coord = GovernanceBodyFactory(quorum_rule="majority")  # three seats
+    members = [BodyMemberFactory(body=coord) for _ in range(3)]
     meeting = MeetingFactory(body=coord)
     for member, status in zip(members, statuses, strict=True):
         AttendanceFactory(
@@ -260,3 +258,15 @@ def test_the_meeting_services_check_the_role_themselves(udp_cremasco, media_root
         meeting_attachment_add(form=upload, meeting=meeting, user=udp_cremasco)
     meeting.refresh_from_db()
     assert meeting.place == "Prima" and not meeting.attachments.exists()
+
+
+def test_a_meeting_records_several_decisions_in_one_save(client_for, udp_cremasco):
+    coord = body("coord_cremasco")
+    decisions = [("Convocare i referenti", "2017-04-30"), ("Aggiornare il vademecum", "2017-05-15")]
+    decisions.append(("Preparare la restituzione", "2017-05-20"))
+    response = client_for(udp_cremasco).post(
+        f"/governance/meetings/new/?body={coord.pk}", meeting_post(coord, decisions=decisions)
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(body=coord)
+    assert sorted(meeting.decisions.values_list("text", flat=True)) == sorted(text for text, _ in decisions)

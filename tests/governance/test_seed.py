@@ -57,12 +57,16 @@ def test_actions_project_years_and_bodies():
     assert cadence["cabina"] == 6
     assert cadence["staff_amministrazione"] == 3
     assert cadence["gdl_1"] == 52
-    assert {b.code: b.district.code for b in GovernanceBody.objects.filter(district__isnull=False)} == {
+    assert {
+        b.code: b.district.code
+        for b in GovernanceBody.objects.filter(code__startswith="coord_", district__isnull=False)
+    } == {
         "coord_cremonese": "cremonese",
         "coord_cremasco": "cremasco",
         "coord_casalasco": "casalasco",
     }
-    assert GovernanceBody.objects.filter(code__startswith="gdl_", action__isnull=False).count() == 6
+    # Gruppi di Azione Locale: one provincial group per action, district groups for actions 1, 2A and 3.
+    assert GovernanceBody.objects.filter(code__startswith="gdl_", action__isnull=False).count() == 6 + 9
 
 
 def test_seed_is_idempotent_rows_and_history_unchanged():

@@ -10,7 +10,8 @@ from django.db import IntegrityError, transaction
 from governance.models import Action, Expense, Organisation, PaymentMapping
 from patti import services
 from patti.enums import PATTO_TRANSITIONS, FundingSource, PattoStatus
-from patti.forms import AssessmentForm, HouseholdForm, PattoForm
+from patti.forms import AssessmentForm, PattoForm
+from patti.forms_households import HouseholdForm
 from patti.models import Assessment, Disbursement, Patto
 from tests.patti.factories import (
     AssessmentFactory,

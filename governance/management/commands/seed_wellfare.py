@@ -12,6 +12,7 @@ from governance.models import (
     BodyMember,
     District,
     GovernanceBody,
+    Municipality,
     Organisation,
     ProjectYear,
 )
@@ -29,6 +30,16 @@ def upsert(model, lookup: dict, values: dict):
     if changed:
         obj.save()
     return obj, False
+
+
+PARTNER_NAMES = {p["name"] for p in ref.PARTNERS}
+
+
+def _representative(org: dict, kind: str) -> dict:
+    """A legal representative's seat; the person's name where the agreement gives it (partners)."""
+    label = org.get("short_name") or org["name"]
+    person = org.get("legal_representative") or "Legale rappresentante"
+    return {"name": f"{person} ({label})", "organisation": org["name"], "role": f"Legale rappresentante ({kind})"}
 
 
 class Command(BaseCommand):
@@ -54,7 +65,7 @@ class Command(BaseCommand):
                 seed_demo(stdout=self.stdout, password=settings.WELLFARE_DEMO_PASSWORD)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Dati di riferimento: {District.objects.count()} ambiti, "
+                f"Dati di riferimento: {District.objects.count()} ambiti, {Municipality.objects.count()} comuni, "
                 f"{Organisation.objects.filter(is_partner=True).count()} partner, "
                 f"{Organisation.objects.filter(is_member=True).count()} aderenti, "
                 f"{GovernanceBody.objects.count()} organismi."
@@ -76,6 +87,9 @@ class Command(BaseCommand):
                 },
             )
         districts = {d.code: d for d in District.objects.all()}
+        from governance.reference_municipalities import seed_municipalities
+
+        seed_municipalities(upsert=upsert, districts=districts)
         for org in Organisation.objects.filter(pk__in=self._org_districts):
             wanted = districts.get(self._org_districts[org.pk])
             if org.district_id != (wanted.pk if wanted else None):
@@ -137,7 +151,7 @@ class Command(BaseCommand):
         orgs = {o.name: o for o in Organisation.objects.all()}
         actions = {a.code: a for a in Action.objects.all()}
         for order, b in enumerate(ref.BODIES):
-            action = actions.get(b["code"][4:].upper()) if b["code"].startswith("gdl_") else None
+            action = actions.get(b["action"]) if b.get("action") else None
             body, _ = upsert(
                 GovernanceBody,
                 {"code": b["code"]},
@@ -153,31 +167,41 @@ class Command(BaseCommand):
                     "order": order,
                 },
             )
-            for seat in self._seats(b, orgs, districts):
+            seats = self._seats(b, orgs, districts)
+            for seat in seats:
                 upsert(
                     BodyMember,
                     {"body": body, "name": seat["name"]},
                     {"organisation": orgs.get(seat["organisation"]), "role": seat["role"]},
                 )
+            if b.get("former_members"):  # seats of an earlier composition stay on record, no longer counted
+                for seat in BodyMember.objects.filter(body=body, name__in=b["former_members"], active=True):
+                    seat.active = False
+                    seat._change_reason = "Composizione superata dall'aggiornamento di progetto del 2016"
+                    seat.save()
 
     @staticmethod
     def _seats(body: dict, orgs, districts) -> list[dict]:
         """Seats from the reference data; where the composition is generic, one seat per organisation named by it."""
         if body["members"]:
             return body["members"]
-        if body["code"] == "tavolo":  # legal representatives of the partners (seed 1498-1510)
+        if body.get("seats") == "partners_and_members":
+            # Tavolo della Governance: legal representatives (or delegates) of the partners AND of the members
+            # (seed 1498-1504), so its quorum counts all of them.
+            return [_representative(p, "partner") for p in ref.PARTNERS] + [
+                _representative(m, "aderente") for m in ref.MEMBERS if m["name"] not in PARTNER_NAMES
+            ]
+        if body.get("seats") == "partners":  # Cabina di Regia from 2016 (seed 2062-2063, 2478-2481)
+            return [_representative(p, "partner") for p in ref.PARTNERS]
+        if body["district"] and body["code"].startswith("coord_"):
+            # District coordination: referents of the partners and members active in the district (seed 1659-1660).
             return [
                 {
-                    "name": f"{p['legal_representative']} ({p['short_name'] or p['name']})",
-                    "organisation": p["name"],
-                    "role": "Legale rappresentante",
+                    "name": f"Referente {o.get('short_name') or o['name']}",
+                    "organisation": o["name"],
+                    "role": "Referente",
                 }
-                for p in ref.PARTNERS
-            ]
-        if body["district"]:  # district coordination: the partners active in the district
-            return [
-                {"name": f"Referente {p['short_name'] or p['name']}", "organisation": p["name"], "role": "Referente"}
-                for p in ref.PARTNERS
-                if p["district"] == body["district"]
+                for o in [*ref.PARTNERS, *(m for m in ref.MEMBERS if m["name"] not in PARTNER_NAMES)]
+                if o["district"] == body["district"]
             ]
         return []
