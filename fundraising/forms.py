@@ -256,6 +256,8 @@ class TransferForm(forms.Form):
         holders = Organisation.objects.filter(is_partner=True)
         if designation.district_id:
             holders = holders.filter(district=designation.district_id)
+        if designation.record is not None:
+            holders = services.record_holders(designation)
         self.fields["holder"].queryset = holders.order_by("name")
         if designation.action_id:
             self.fields["action"].queryset = Action.objects.filter(pk=designation.action_id)

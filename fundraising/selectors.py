@@ -91,7 +91,15 @@ def donor_export(donor: Donor) -> dict:
                 "campagna": str(d.campaign or ""),
                 "evento": str(d.event or ""),
             }
-            for d in donor.donations.select_related("designation__district", "designation__action", "campaign", "event")
+            for d in donor.donations.select_related(
+                "designation__district",
+                "designation__action",
+                "designation__lab",
+                "designation__company_pact__company",
+                "designation__civic_center",
+                "campaign",
+                "event",
+            )
         ],
         "impegni": [
             {"numero": p.pk, "data": p.date.isoformat(), "importo": money(p.amount), "versato": money(p.paid)}

@@ -31,6 +31,10 @@ RECORD_KINDS = (DesignationKind.LAB, DesignationKind.COMPANY_PACT, DesignationKi
 
 
 class DesignationQuerySet(models.QuerySet):
+    def for_display(self):
+        """With what `str()` of any kind reads (no query per row)."""
+        return self.select_related("district", "action", "lab", "company_pact__company", "civic_center")
+
     def with_balances(self):
         """Annotate `received` (money gifts), `transferred` and `available` (received − transferred) in SQL."""
         from .transfers import Transfer
