@@ -66,7 +66,8 @@ class Designation(models.Model):
     """A compartment of the dedicated fund (seed 1748-1749): the unrestricted project fund, a territorial sub-fund
     (Cremasco, Cremonese), one action, or one record of an action: a lab, a company pact, the free places of a civic
     center (issue 12, item 3). A record's designation also names the record's action, so that a transfer of its gifts
-    goes to that action and to that record only (checked by the service and by database triggers, migration 0003).
+    goes to that action and to that record only (checked by the service and by database triggers, see the migration
+    "designations_to_action_records").
     Created on first use; its row is locked by every transfer."""
 
     kind = models.CharField("tipo", max_length=20, choices=DesignationKind.choices)
