@@ -54,7 +54,7 @@ def test_html_pdf_xlsx_and_csv_show_the_same_figures(gifts, client_for, direzion
 
 def test_charts_have_a_title_a_description_and_their_values_as_text(gifts, client_for, direzione):
     html = client_for(direzione).get(REPORT).content.decode()
-    charts = re.findall(r"<svg .*?</svg>", html, flags=re.S)
+    charts = re.findall(r"<svg xmlns=.*?</svg>", html, flags=re.S)
     assert len(charts) == 4
     for chart in charts:
         assert 'role="img"' in chart and "<title " in chart and "<desc " in chart
