@@ -7,15 +7,17 @@ class FundraisingConfig(AppConfig):
     verbose_name = "Comunicazione e fundraising"
 
     def ready(self):
-        """Register navigation, dashboard panel, indicator and demo seeder in governance's registries."""
+        """Register navigation, dashboard panel, indicator, designated-gift totals and demo seeder in governance's
+        registries."""
         from django.utils.translation import gettext_lazy as _
 
         from governance.dashboard import Panel, register_panel
         from governance.demo import DEMO_SEEDERS
+        from governance.gift_totals import register_designated_gifts
         from governance.indicators import ComputedIndicator, register_indicator
         from governance.navigation import NavEntry, register_nav
 
-        from . import permissions, reports
+        from . import permissions, reports, selectors
         from .dashboard import panel_context, panel_visible
         from .demo import seed_fundraising_demo
 
@@ -54,5 +56,7 @@ class FundraisingConfig(AppConfig):
                 code=reports.INDICATOR_CODE, compute=reports.raised_indicator, link=reports.raised_indicator_link
             )
         )
+        # Gifts designated to a lab, company pact or civic center: totals only on those pages (issue 12, item 3).
+        register_designated_gifts(selectors.designated_totals)
         if seed_fundraising_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_fundraising_demo)

@@ -38,6 +38,7 @@ from .legal import seed_legal_bases
 from .models import (
     Campaign,
     ConsentRecord,
+    Designation,
     Donation,
     Donor,
     Event,
@@ -202,6 +203,18 @@ def _day_in(rng: random.Random, year: ProjectYear) -> dt.date:
     return year.start + dt.timedelta(days=rng.randint(0, (year.end - year.start).days))
 
 
+def _record_designations() -> list:
+    """Gifts designated to one lab, company pact or civic center (free places): three labs, two of each other."""
+    from civic_center.models import CivicCenter
+    from imprese.models import PattoImpresa
+    from laboratori.models import Laboratorio
+
+    keys = [f"lab:{pk}" for pk in Laboratorio.objects.order_by("pk").values_list("pk", flat=True)[:3]]
+    keys += [f"company_pact:{pk}" for pk in PattoImpresa.objects.order_by("pk").values_list("pk", flat=True)[:2]]
+    keys += [f"civic_center:{pk}" for pk in CivicCenter.objects.order_by("pk").values_list("pk", flat=True)[:2]]
+    return [services.designation_for(key) for key in keys]
+
+
 def seed_fundraising_demo(*, stdout) -> None:
     if Campaign.objects.filter(name=STREET_CAMPAIGN).exists():
         stdout.write("Raccolta fondi dimostrativa già presente: nessuna modifica.")
@@ -221,6 +234,7 @@ def seed_fundraising_demo(*, stdout) -> None:
         services.designation_for("subfund:cremasco"), services.designation_for("subfund:cremonese"),
         services.designation_for("action:1"), services.designation_for("action:3"),
     ]  # fmt: skip
+    designations += _record_designations()  # a few labs, company pacts and civic centers, when their demo exists
 
     consents = [
         ConsentRecord(donor=d, channel=channel, granted=True, date=dt.date(2015, 9, 1) + dt.timedelta(days=i % 300),
@@ -351,6 +365,9 @@ def seed_fundraising_demo(*, stdout) -> None:
             ("action:3", holders.get("cremonese"), "3", dt.date(2017, 3, 1)),
             ("unrestricted", foundation, "5", dt.date(2017, 6, 30)),
         ]
+        lab = Designation.objects.filter(kind="lab").select_related("lab").order_by("pk").first()
+        if lab is not None:
+            plan.append((lab.key, lab.lab.implementing_body, "2A", dt.date(2017, 5, 15)))
         for key, holder, action_code, day in plan:
             designation = services.designation_for(key)
             available = services.available_balance(designation)

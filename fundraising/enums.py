@@ -94,12 +94,15 @@ TRACEABLE_METHODS = frozenset(set(PaymentMethod) - {PaymentMethod.CASH})
 
 
 class DesignationKind(models.TextChoices):
-    """What a gift is for. Labs, company pacts and civic centers will be added as kinds when their apps land
-    (a nullable reference per app on `Designation`); until then a gift for them is designated to their action."""
+    """What a gift is for: the fund, a sub-fund, an action, or one record of an action (a lab, a company pact, the
+    free places of a civic center: a nullable reference per kind on `Designation`)."""
 
     UNRESTRICTED = "unrestricted", "Fondo di progetto (non vincolato)"
     SUBFUND = "subfund", "Sotto-fondo territoriale"
     ACTION = "action", "Azione specifica"
+    LAB = "lab", "Laboratorio di Comunità"
+    COMPANY_PACT = "company_pact", "Patto con un'impresa"
+    CIVIC_CENTER = "civic_center", "Posti gratuiti di un civic center"
 
 
 class DonorApplies(models.TextChoices):

@@ -74,7 +74,7 @@ class DonorFilter(django_filters.FilterSet):
 
 
 def designation_queryset():
-    return Designation.objects.select_related("district", "action")
+    return Designation.objects.for_display()
 
 
 class DonationFilter(django_filters.FilterSet):

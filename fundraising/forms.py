@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.db.models import F
+from django.urls import reverse
 
 from governance.forms import DateInput
 from governance.models import Action, Organisation
@@ -43,6 +46,55 @@ def donor_choices():
 
 def donor_label(donor: Donor) -> str:
     return f"{donor.display_name} ({donor.code})"
+
+
+DONOR_CODE = re.compile(r"\(?\s*D(\d+)\s*\)?\s*$", re.IGNORECASE)
+
+
+class DonorCombobox(forms.TextInput):
+    """A text field that static/js/wellfare.js turns into an accessible combobox (ARIA 1.2 pattern) fed by the
+    `fundraising:donor_lookup` endpoint; without JavaScript the donor's code (D00012) typed in it is enough."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "off", "data-donor-lookup": "", "spellcheck": "false", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-donor-lookup"] = reverse("fundraising:donor_lookup")
+        return context
+
+
+class DonorLookupField(forms.ModelChoiceField):
+    """A donor chosen by name with suggestions from the server (never a select of every donor)."""
+
+    widget = DonorCombobox
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", "Scrivere almeno due lettere del nome, l'e-mail o il codice (D00012).")
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, Donor):
+            return donor_label(value)
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            donor = self.queryset.filter(pk=value).first()
+            return donor_label(donor) if donor else ""
+        return value or ""
+
+    def to_python(self, value):
+        if value in self.empty_values or not str(value).strip():
+            return None
+        match = DONOR_CODE.search(str(value).strip())
+        donor = self.queryset.filter(pk=int(match.group(1))).first() if match else None
+        if donor is None:
+            raise forms.ValidationError(
+                "Donatore non trovato: sceglierlo tra i suggerimenti o scriverne il codice (D00012).",
+                code="invalid_choice",
+            )
+        return donor
+
+    def has_changed(self, initial, data):
+        return str(self.prepare_value(initial)) != str(data or "")
 
 
 class DonorForm(VersionedForm):
@@ -130,6 +182,9 @@ class DesignationMixin(forms.ModelForm):
 
 
 class DonationForm(DesignationMixin, VersionedForm):
+    donor = DonorLookupField(label="Donatore", queryset=Donor.objects.none(), required=False)
+    soft_credit = DonorLookupField(label="Sollecitata da (soft credit)", queryset=Donor.objects.none(), required=False)
+
     class Meta:
         model = Donation
         fields = [
@@ -145,14 +200,14 @@ class DonationForm(DesignationMixin, VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["donor"].queryset = donor_choices()
-        self.fields["donor"].empty_label = "Anonimo"
+        self.fields["donor"].help_text = "Vuoto: donazione anonima. " + self.fields["donor"].help_text
         self.fields["soft_credit"].queryset = donor_choices()
-        self.fields["donor"].label_from_instance = donor_label
-        self.fields["soft_credit"].label_from_instance = donor_label
         self.fields["payment_method"].help_text = "Solo per i doni in denaro; i contanti non danno benefici fiscali."
 
 
 class PledgeForm(DesignationMixin, VersionedForm):
+    donor = DonorLookupField(label="Donatore", queryset=Donor.objects.none())
+
     class Meta:
         model = Pledge
         fields = ["donor", "date", "amount", "designation_key", "campaign", "notes"]
@@ -161,7 +216,6 @@ class PledgeForm(DesignationMixin, VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["donor"].queryset = donor_choices()
-        self.fields["donor"].label_from_instance = donor_label
 
 
 class InstalmentForm(forms.Form):
@@ -202,6 +256,8 @@ class TransferForm(forms.Form):
         holders = Organisation.objects.filter(is_partner=True)
         if designation.district_id:
             holders = holders.filter(district=designation.district_id)
+        if designation.record is not None:
+            holders = services.record_holders(designation)
         self.fields["holder"].queryset = holders.order_by("name")
         if designation.action_id:
             self.fields["action"].queryset = Action.objects.filter(pk=designation.action_id)
@@ -242,12 +298,10 @@ class BankImportForm(forms.Form):
         return upload
 
 
-class BankConfirmForm(forms.Form):
-    """Step 2: the same file, carried by the review page, imported for good."""
+class ImportConfirmForm(forms.Form):
+    """Step 2: the signed token of the checked file, kept server-side (fundraising/pending.py)."""
 
-    payload = forms.CharField(widget=forms.HiddenInput)
-    name = forms.CharField(widget=forms.HiddenInput, max_length=200)
-    designation_key = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    token = forms.CharField(widget=forms.HiddenInput, max_length=500)
 
 
 class DonorImportForm(forms.Form):

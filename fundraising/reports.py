@@ -248,7 +248,7 @@ def donor_retention() -> list[RetentionRow]:
 
 def restricted_balances():
     """Each designation of the fund with received, transferred and available (SQL)."""
-    return list(Designation.objects.with_balances().select_related("district", "action"))
+    return list(Designation.objects.with_balances().for_display())
 
 
 @dataclass
@@ -296,19 +296,3 @@ def raised_indicator(*, user, year: int | None, district_id: int | None):
 
 def raised_indicator_link(*, year, district_id) -> str:
     return reverse("fundraising:reports")
-
-
-def year_chart(years: list[YearRow]) -> dict:
-    """Bar geometry (SVG units, Decimal) of raised vs target per year: width 100 = the largest figure."""
-    top = max([y.raised for y in years] + [y.target or ZERO for y in years] + [Decimal("1")])
-    bars = [
-        {
-            "row": y,
-            "y": index * 16 + 4,
-            "text_y": index * 16 + 11,
-            "raised_width": (y.raised / top * 100).quantize(Decimal("0.1")),
-            "target_x": (y.target / top * 100 + 18).quantize(Decimal("0.1")) if y.target else None,
-        }
-        for index, y in enumerate(years)
-    ]
-    return {"bars": bars, "height": len(years) * 16 + 6}

@@ -9,6 +9,7 @@ urlpatterns = [
     path("donors/new/", donors.donor_create, name="donor_create"),
     path("donors/duplicates/", donors.duplicate_list, name="duplicate_list"),
     path("donors/import/", imports.donor_import, name="donor_import"),
+    path("donors/lookup/", donors.donor_lookup, name="donor_lookup"),
     path("donors/<int:pk>/", donors.donor_detail, name="donor_detail"),
     path("donors/<int:pk>/edit/", donors.donor_edit, name="donor_edit"),
     path("donors/<int:pk>/consents/", donors.consent_add, name="consent_add"),

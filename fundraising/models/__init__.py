@@ -6,6 +6,7 @@ from .donors import ConsentRecord, Donor, DonorMerge, DonorRelationship
 from .gifts import Designation, Donation, Pledge, PledgeInstalment
 from .receipts import NO_BENEFIT_WORDING, LegalBasis, Receipt, ReceiptCounter
 from .transfers import Transfer, TransferAllocation
+from .uploads import PendingUpload
 
 __all__ = [
     "NO_BENEFIT_WORDING",
@@ -19,6 +20,7 @@ __all__ = [
     "DonorRelationship",
     "Event",
     "LegalBasis",
+    "PendingUpload",
     "Pledge",
     "PledgeInstalment",
     "Receipt",

@@ -26,8 +26,15 @@ from .donors import Donor
 
 # --- The fund: designations ------------------------------------------------------------------------------------
 
+NO_RECORD = Q(lab__isnull=True, company_pact__isnull=True, civic_center__isnull=True)
+RECORD_KINDS = (DesignationKind.LAB, DesignationKind.COMPANY_PACT, DesignationKind.CIVIC_CENTER)
+
 
 class DesignationQuerySet(models.QuerySet):
+    def for_display(self):
+        """With what `str()` of any kind reads (no query per row)."""
+        return self.select_related("district", "action", "lab", "company_pact__company", "civic_center")
+
     def with_balances(self):
         """Annotate `received` (money gifts), `transferred` and `available` (received − transferred) in SQL."""
         from .transfers import Transfer
@@ -57,16 +64,41 @@ class DesignationQuerySet(models.QuerySet):
 
 class Designation(models.Model):
     """A compartment of the dedicated fund (seed 1748-1749): the unrestricted project fund, a territorial sub-fund
-    (Cremasco, Cremonese) or one action. Created on first use; its row is locked by every transfer.
-
-    Labs, company pacts and civic centers will be added as new kinds with a nullable reference each when their apps
-    land on main; until then a gift for one of them is designated to its action."""
+    (Cremasco, Cremonese), one action, or one record of an action: a lab, a company pact, the free places of a civic
+    center (issue 12, item 3). A record's designation also names the record's action, so that a transfer of its gifts
+    goes to that action and to that record only (checked by the service and by database triggers, see the migration
+    "designations_to_action_records").
+    Created on first use; its row is locked by every transfer."""
 
     kind = models.CharField("tipo", max_length=20, choices=DesignationKind.choices)
     district = models.ForeignKey(
         District, verbose_name="territorio", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     action = models.ForeignKey(Action, verbose_name="azione", on_delete=models.PROTECT, null=True, blank=True)
+    lab = models.ForeignKey(
+        "laboratori.Laboratorio",
+        verbose_name="laboratorio",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="designations",
+    )
+    company_pact = models.ForeignKey(
+        "imprese.PattoImpresa",
+        verbose_name="patto con l'impresa",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="designations",
+    )
+    civic_center = models.ForeignKey(
+        "civic_center.CivicCenter",
+        verbose_name="civic center (posti gratuiti)",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="designations",
+    )
 
     history = HistoricalRecords()
     objects = DesignationQuerySet.as_manager()
@@ -77,9 +109,21 @@ class Designation(models.Model):
         verbose_name_plural = "destinazioni"
         constraints = [
             models.CheckConstraint(
-                condition=(Q(kind="unrestricted") & Q(district__isnull=True) & Q(action__isnull=True))
-                | (Q(kind="subfund") & Q(district__isnull=False) & Q(action__isnull=True))
-                | (Q(kind="action") & Q(district__isnull=True) & Q(action__isnull=False)),
+                condition=(Q(kind="unrestricted") & Q(district__isnull=True) & Q(action__isnull=True) & NO_RECORD)
+                | (Q(kind="subfund") & Q(district__isnull=False) & Q(action__isnull=True) & NO_RECORD)
+                | (Q(kind="action") & Q(district__isnull=True) & Q(action__isnull=False) & NO_RECORD)
+                | (
+                    Q(kind="lab", lab__isnull=False, company_pact__isnull=True, civic_center__isnull=True)
+                    & Q(district__isnull=True, action__isnull=False)
+                )
+                | (
+                    Q(kind="company_pact", lab__isnull=True, company_pact__isnull=False, civic_center__isnull=True)
+                    & Q(district__isnull=True, action__isnull=False)
+                )
+                | (
+                    Q(kind="civic_center", lab__isnull=True, company_pact__isnull=True, civic_center__isnull=False)
+                    & Q(district__isnull=True, action__isnull=False)
+                ),
                 name="designation_shape",
             ),
             models.UniqueConstraint(
@@ -87,6 +131,9 @@ class Designation(models.Model):
             ),
             models.UniqueConstraint(fields=["district"], condition=Q(kind="subfund"), name="one_subfund_per_district"),
             models.UniqueConstraint(fields=["action"], condition=Q(kind="action"), name="one_designation_per_action"),
+            models.UniqueConstraint(fields=["lab"], name="one_designation_per_lab"),
+            models.UniqueConstraint(fields=["company_pact"], name="one_designation_per_company_pact"),
+            models.UniqueConstraint(fields=["civic_center"], name="one_designation_per_civic_center"),
         ]
 
     def __str__(self):
@@ -94,7 +141,18 @@ class Designation(models.Model):
             return f"Sotto-fondo {self.district.name}"
         if self.kind == DesignationKind.ACTION:
             return f"Azione {self.action.code} – {self.action.name}"
+        if self.kind == DesignationKind.LAB:
+            return f"Laboratorio «{self.lab.name}»"
+        if self.kind == DesignationKind.COMPANY_PACT:
+            return f"Patto con l'impresa {self.company_pact.company.name}"
+        if self.kind == DesignationKind.CIVIC_CENTER:
+            return f"Posti gratuiti del civic center «{self.civic_center.name}»"
         return DesignationKind.UNRESTRICTED.label
+
+    @property
+    def record(self):
+        """The lab, company pact or civic center this designation is for (None for the fund's other compartments)."""
+        return self.lab or self.company_pact or self.civic_center
 
     @property
     def is_restricted(self) -> bool:
@@ -102,11 +160,14 @@ class Designation(models.Model):
 
     @property
     def key(self) -> str:
-        """The form value of this designation: "unrestricted", "subfund:<district code>", "action:<action code>"."""
+        """The form value of this designation: "unrestricted", "subfund:<district code>", "action:<action code>",
+        "lab:<pk>", "company_pact:<pk>", "civic_center:<pk>"."""
         if self.kind == DesignationKind.SUBFUND:
             return f"subfund:{self.district.code}"
         if self.kind == DesignationKind.ACTION:
             return f"action:{self.action.code}"
+        if self.kind in RECORD_KINDS:
+            return f"{self.kind}:{self.record.pk}"
         return "unrestricted"
 
 

@@ -16,7 +16,7 @@ from .gifts import (
     pledge_save,
 )
 from .receipts import receipt_issue, receipt_void, wording_for
-from .transfers import available_balance, transfer_create
+from .transfers import available_balance, record_holders, transfer_create
 
 __all__ = [
     "SUBFUND_DISTRICTS",
@@ -32,6 +32,7 @@ __all__ = [
     "pledge_save",
     "receipt_issue",
     "receipt_void",
+    "record_holders",
     "record_save",
     "relationship_add",
     "require_staff",

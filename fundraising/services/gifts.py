@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -29,9 +29,24 @@ from .common import _full_clean, require_staff
 # --- Designations ---------------------------------------------------------------------------------------------
 
 
+def _record_models() -> dict:
+    """The action records a gift may be designated to: kind → (model, action code, label of the group)."""
+    from civic_center.models import CivicCenter
+    from imprese.models import PattoImpresa
+    from laboratori.models import Laboratorio
+
+    return {
+        DesignationKind.LAB: (Laboratorio, "2A", "Laboratori"),
+        DesignationKind.COMPANY_PACT: (PattoImpresa, "2B", "Patti con le imprese"),
+        DesignationKind.CIVIC_CENTER: (CivicCenter, "3", "Civic center (posti gratuiti)"),
+    }
+
+
 def designation_for(key: str) -> Designation:
-    """The designation behind a form value ("unrestricted", "subfund:<district>", "action:<action code>")."""
+    """The designation behind a form value ("unrestricted", "subfund:<district>", "action:<action code>",
+    "lab:<pk>", "company_pact:<pk>", "civic_center:<pk>")."""
     kind, _, code = key.partition(":")
+    records = _record_models()
     try:
         if kind == DesignationKind.UNRESTRICTED:
             return Designation.objects.get_or_create(kind=kind)[0]
@@ -39,7 +54,13 @@ def designation_for(key: str) -> Designation:
             return Designation.objects.get_or_create(kind=kind, district=District.objects.get(code=code))[0]
         if kind == DesignationKind.ACTION:
             return Designation.objects.get_or_create(kind=kind, action=Action.objects.get(code=code))[0]
-    except (District.DoesNotExist, Action.DoesNotExist):
+        if kind in records and code.isdigit():
+            model, action_code, _ = records[kind]
+            record = model.objects.get(pk=int(code))
+            return Designation.objects.get_or_create(
+                kind=kind, **{kind: record}, defaults={"action": Action.objects.get(code=action_code)}
+            )[0]
+    except (District.DoesNotExist, Action.DoesNotExist, ObjectDoesNotExist):
         pass
     raise ValidationError("Destinazione non valida.")
 
@@ -47,14 +68,30 @@ def designation_for(key: str) -> Designation:
 SUBFUND_DISTRICTS = ("cremasco", "cremonese")  # seed 1748-1749: two sub-funds, for the Cremasco and Cremonese
 
 
-def designation_choices() -> list[tuple[str, str]]:
-    """Every designation a gift may have (today: fund, two sub-funds, one action)."""
+def _record_label(kind: str, record) -> str:
+    if kind == DesignationKind.COMPANY_PACT:
+        return f"Patto con {record.company.name}"
+    return record.name
+
+
+def designation_choices() -> list[tuple]:
+    """Every designation a gift may have: the fund, two sub-funds, one action, and one lab / company pact / civic
+    center, these grouped by kind and district (an <optgroup> each) so that a long list stays usable."""
     choices = [("unrestricted", DesignationKind.UNRESTRICTED.label)]
     names = dict(District.objects.filter(code__in=SUBFUND_DISTRICTS).values_list("code", "name"))
     choices += [(f"subfund:{code}", f"Sotto-fondo {names[code]}") for code in SUBFUND_DISTRICTS if code in names]
     choices += [
         (f"action:{a.code}", f"Azione {a.code} – {a.name}") for a in Action.objects.exclude(code="GA").order_by("order")
     ]
+    for kind, (model, _, group) in _record_models().items():
+        records = model.objects.select_related("district", *(["company"] if kind == "company_pact" else []))
+        by_district: dict[str, list] = {}
+        for record in records.order_by("district__name", "pk"):
+            by_district.setdefault(record.district.name, []).append(
+                (f"{kind}:{record.pk}", _record_label(kind, record))
+            )
+        for district, options in by_district.items():
+            choices.append((f"{group} – {district}", sorted(options, key=lambda option: option[1].lower())))
     return choices
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from governance.audit import audited_save
 from governance.models import Action, Organisation
@@ -29,12 +30,34 @@ def available_balance(designation: Designation) -> Decimal:
     return as_money(row["available"])
 
 
+def record_holders(designation: Designation):
+    """Who may receive the gifts designated to a lab, company pact or civic center: the partners of its district
+    and, for a lab or a civic center, its own implementing body or host."""
+    record = designation.record
+    own = getattr(record, "implementing_body_id", None) or getattr(record, "host_organisation_id", None)
+    return Organisation.objects.filter(Q(is_partner=True, district=record.district_id) | Q(pk=own))
+
+
 def _check_destination(designation: Designation, holder: Organisation, action: Action) -> None:
     if designation.kind == DesignationKind.ACTION and designation.action_id != action.pk:
         raise ValidationError(
             {
                 "action": f"Le donazioni vincolate all'Azione {designation.action.code} si trasferiscono solo a "
                 "quell'azione."
+            }
+        )
+    if designation.record is not None and designation.action_id != action.pk:
+        raise ValidationError(
+            {
+                "action": f"Le donazioni per «{designation}» si trasferiscono solo all'Azione "
+                f"{designation.action.code}, per quel solo destinatario."
+            }
+        )
+    if designation.record is not None and not record_holders(designation).filter(pk=holder.pk).exists():
+        raise ValidationError(
+            {
+                "holder": f"Le donazioni per «{designation}» si trasferiscono solo al suo soggetto attuatore o "
+                "a un partner del suo ambito."
             }
         )
     if designation.kind == DesignationKind.SUBFUND and holder.district_id != designation.district_id:
@@ -60,7 +83,9 @@ def transfer_create(
     require_staff(user)
     validate_money(amount)
     designation = (
-        Designation.objects.select_for_update(of=("self",)).select_related("action", "district").get(pk=designation.pk)
+        Designation.objects.select_for_update(of=("self",))
+        .select_related("action", "district", "lab", "company_pact__company", "civic_center")
+        .get(pk=designation.pk)
     )
     _check_destination(designation, holder, action)
     available = available_balance(designation)

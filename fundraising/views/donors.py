@@ -7,7 +7,7 @@ import json
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -18,7 +18,7 @@ from governance.views.common import history_of, paginate
 from .. import services
 from ..enums import ContactChannel
 from ..filters import DonorFilter
-from ..forms import ConsentForm, DonorForm, ReasonForm, RelationshipForm
+from ..forms import ConsentForm, DonorForm, ReasonForm, RelationshipForm, donor_choices, donor_label
 from ..models import Donation, Donor, DonorMerge, Receipt
 from ..selectors import donor_export, duplicate_groups, duplicates_of
 from .common import add_errors, staff_only
@@ -219,3 +219,16 @@ def merge_list(request):
 def merge_detail(request, pk):
     merge = get_object_or_404(DonorMerge.objects.select_related("survivor", "merged", "performed_by"), pk=pk)
     return render(request, "fundraising/merge_detail.html", {"merge": merge})
+
+
+LOOKUP_SIZE = 15
+
+
+@staff_only
+def donor_lookup(request):
+    """Suggestions for the donor combobox: at most 15 active donors matching `q` (name, e-mail, fiscal code, code)."""
+    query = request.GET.get("q", "").strip()
+    if len(query) < 2:
+        return JsonResponse({"results": []})
+    donors = DonorFilter({"q": query}, queryset=donor_choices()).qs.order_by("last_name", "organisation_name", "pk")
+    return JsonResponse({"results": [{"label": donor_label(d)} for d in donors[:LOOKUP_SIZE]]})

@@ -9,15 +9,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from governance.audit import ConcurrentEditError
 from governance.exports import Sheet, csv_response, xlsx_response
 from governance.money import format_eur
+from governance.pdf import render_pdf
 from governance.reference import reference_date
 from governance.views.common import history_of, paginate
 
 from .. import permissions, reports, services
+from ..charts import report_charts
 from ..filters import CampaignFilter, EventFilter, TransferFilter
 from ..forms import CampaignForm, EventForm, TransferForm
 from ..models import Campaign, Designation, Event, Transfer
 from ..selectors import reconciliation
 from .common import add_errors, aggregates_only, staff_only
+
+DESIGNATION_DISPLAY = (
+    "designation__district",
+    "designation__action",
+    "designation__lab",
+    "designation__company_pact__company",
+    "designation__civic_center",
+)
 
 # --- Campaigns and events -------------------------------------------------------------------------------------
 
@@ -148,9 +158,7 @@ def fund(request):
 
 @staff_only
 def transfer_list(request):
-    queryset = Transfer.objects.visible_to(request.user).select_related(
-        "designation__district", "designation__action", "holder", "action"
-    )
+    queryset = Transfer.objects.visible_to(request.user).select_related(*DESIGNATION_DISPLAY, "holder", "action")
     filterset = TransferFilter(request.GET, queryset=queryset)
     return render(
         request, "fundraising/transfer_list.html", {"filter": filterset, "page": paginate(request, filterset.qs)}
@@ -159,7 +167,7 @@ def transfer_list(request):
 
 @staff_only
 def transfer_create(request, designation_pk):
-    designation = get_object_or_404(Designation.objects.select_related("district", "action"), pk=designation_pk)
+    designation = get_object_or_404(Designation.objects.for_display(), pk=designation_pk)
     form = TransferForm(request.POST or None, designation=designation, initial={"date": reference_date(request)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -191,9 +199,7 @@ def transfer_create(request, designation_pk):
 @staff_only
 def transfer_detail(request, pk):
     transfer = get_object_or_404(
-        Transfer.objects.visible_to(request.user).select_related(
-            "designation__district", "designation__action", "holder", "action"
-        ),
+        Transfer.objects.visible_to(request.user).select_related(*DESIGNATION_DISPLAY, "holder", "action"),
         pk=pk,
     )
     allocations = transfer.allocations.select_related("donation__donor")
@@ -268,6 +274,10 @@ def reports_page(request):
             rows.append([sheet.title, *sheet.header])
             rows += [[sheet.title, *row, *[""] * (width - len(row))] for row in sheet.rows]
         return csv_response(filename="raccolta-fondi.csv", header=["Sezione", *[""] * width], rows=rows)
-    data["chart"] = reports.year_chart(data["years"])
+    data["charts"] = report_charts(data)
     data["has_targets"] = any(y.target for y in data["years"])
+    if export == "pdf":
+        return render_pdf(
+            request=request, template="fundraising/reports_pdf.html", context=data, filename="raccolta-fondi.pdf"
+        )
     return render(request, "fundraising/reports.html", data)

@@ -1,20 +1,17 @@
-"""Imports (bank statement, donor list): upload → review of every row and its matched donor → confirm."""
+"""Imports (bank statement, donor list): upload → review of every row and its matched donor → confirm.
+
+The checked file stays on the server (fundraising/pending.py); the review page carries only a signed token to it,
+usable by the same user for a short while."""
 
 from __future__ import annotations
 
-import base64
-import binascii
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from governance.imports import MAX_IMPORT_BYTES
-
 from .. import services
-from ..forms import BankConfirmForm, BankImportForm, DonorImportForm
+from ..forms import BankImportForm, DonorImportForm, ImportConfirmForm
 from ..importers import (
     ImportFailed,
     bank_template_csv,
@@ -22,9 +19,11 @@ from ..importers import (
     import_bank_statement,
     import_donor_list,
 )
+from ..pending import pending_done, pending_open, pending_store
 from .common import staff_only
 
 SHOWN_ERRORS = 50
+UNREADABLE = "Il file da confermare non è leggibile: caricarlo di nuovo."
 
 
 def _failed(request, failure: ImportFailed) -> list:
@@ -38,51 +37,61 @@ def _failed(request, failure: ImportFailed) -> list:
     return failure.errors[:SHOWN_ERRORS]
 
 
+def _template(name: str, content: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _opened(request, purpose: str):
+    """The stored upload the confirmation names (None, with the Italian reason as a message, when unusable)."""
+    confirm = ImportConfirmForm(request.POST)
+    if not confirm.is_valid():
+        messages.error(request, UNREADABLE)
+        return None, None
+    try:
+        return pending_open(token=confirm.cleaned_data["token"], purpose=purpose, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None, None
+
+
 @staff_only
 def bank_import(request):
     if request.GET.get("template") == "csv":
-        response = HttpResponse(bank_template_csv(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="modello-estratto-conto.csv"'
-        return response
+        return _template("modello-estratto-conto.csv", bank_template_csv())
     form, errors, preview, confirm = BankImportForm(), [], None, None
     if request.method == "POST" and request.POST.get("step") == "confirm":
-        confirm = BankConfirmForm(request.POST)
-        if confirm.is_valid():
+        pending, upload = _opened(request, "bank")
+        if pending is not None:
             try:
-                raw = base64.b64decode(confirm.cleaned_data["payload"], validate=True)
-                if len(raw) > MAX_IMPORT_BYTES:
-                    raise ValueError
-                designation = services.designation_for(confirm.cleaned_data["designation_key"])
-                upload = SimpleUploadedFile(confirm.cleaned_data["name"], raw)
+                designation = services.designation_for(pending.options.get("designation_key", ""))
                 saved = import_bank_statement(upload=upload, designation=designation, user=request.user, preview=False)
-            except (binascii.Error, ValueError, ValidationError):
-                messages.error(request, "Il file da confermare non è leggibile: caricarlo di nuovo.")
+            except ValidationError:
+                messages.error(request, UNREADABLE)
             except ImportFailed as failure:
                 errors = _failed(request, failure)
             else:
+                pending_done(pending)
                 messages.success(request, f"Importate {len(saved)} donazioni: emetterne le ricevute.")
                 return redirect("fundraising:donation_list")
-        else:
-            messages.error(request, "Il file da confermare non è leggibile: caricarlo di nuovo.")
-        confirm = None
     elif request.method == "POST":
         form = BankImportForm(request.POST, request.FILES)
         if form.is_valid():
-            upload = form.cleaned_data["file"]
-            designation = services.designation_for(form.cleaned_data["designation_key"])
+            upload, key = form.cleaned_data["file"], form.cleaned_data["designation_key"]
             try:
+                designation = services.designation_for(key)
                 preview = import_bank_statement(upload=upload, designation=designation, user=request.user, preview=True)
-            except ImportFailed as failure:
-                errors = _failed(request, failure)
-            else:
-                upload.seek(0)
-                confirm = BankConfirmForm(
-                    initial={
-                        "payload": base64.b64encode(upload.read()).decode(),
-                        "name": upload.name,
-                        "designation_key": form.cleaned_data["designation_key"],
-                    }
+                token = pending_store(
+                    upload=upload, purpose="bank", user=request.user, options={"designation_key": key}
                 )
+            except ImportFailed as failure:
+                errors, preview = _failed(request, failure), None
+            except ValidationError as error:
+                form.add_error(None, error)
+                preview = None
+            else:
+                confirm = ImportConfirmForm(initial={"token": token})
     return render(
         request,
         "fundraising/bank_import.html",
@@ -90,55 +99,41 @@ def bank_import(request):
     )
 
 
-def _carried(upload, **extra) -> BankConfirmForm:
-    """The confirmation form carrying the checked file to the second step."""
-    upload.seek(0)
-    return BankConfirmForm(initial={"payload": base64.b64encode(upload.read()).decode(), "name": upload.name, **extra})
-
-
-def _uploaded_again(confirm: BankConfirmForm) -> SimpleUploadedFile:
-    raw = base64.b64decode(confirm.cleaned_data["payload"], validate=True)
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise ValueError("too large")
-    return SimpleUploadedFile(confirm.cleaned_data["name"], raw)
-
-
 @staff_only
 def donor_import(request):
     """A donor list: each row is shown as a new donor or as the donor it matches (fiscal code or e-mail), which is
     not created again; confirming creates the new ones, all or none."""
     if request.GET.get("template") == "csv":
-        response = HttpResponse(donor_template_csv(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="modello-donatori.csv"'
-        return response
+        return _template("modello-donatori.csv", donor_template_csv())
     form, errors, result, confirm = DonorImportForm(), [], None, None
     if request.method == "POST" and request.POST.get("step") == "confirm":
-        posted = BankConfirmForm({**request.POST.dict(), "designation_key": "-"})
-        try:
-            if not posted.is_valid():
-                raise ValueError("incomplete")
-            result = import_donor_list(upload=_uploaded_again(posted), user=request.user, preview=False)
-        except (binascii.Error, ValueError):
-            messages.error(request, "Il file da confermare non è leggibile: caricarlo di nuovo.")
-            result = None
-        except ImportFailed as failure:
-            errors, result = _failed(request, failure), None
-        else:
-            messages.success(
-                request,
-                f"Importati {len(result.created)} nuovi donatori; {len(result.matched)} righe corrispondevano a "
-                "donatori già presenti e non sono stati creati di nuovo.",
-            )
-            return redirect("fundraising:donor_list")
+        pending, upload = _opened(request, "donors")
+        if pending is not None:
+            try:
+                result = import_donor_list(upload=upload, user=request.user, preview=False)
+            except ImportFailed as failure:
+                errors, result = _failed(request, failure), None
+            else:
+                pending_done(pending)
+                messages.success(
+                    request,
+                    f"Importati {len(result.created)} nuovi donatori; {len(result.matched)} righe corrispondevano a "
+                    "donatori già presenti e non sono stati creati di nuovo.",
+                )
+                return redirect("fundraising:donor_list")
     elif request.method == "POST":
         form = DonorImportForm(request.POST, request.FILES)
         if form.is_valid():
             try:
                 result = import_donor_list(upload=form.cleaned_data["file"], user=request.user, preview=True)
+                token = pending_store(upload=form.cleaned_data["file"], purpose="donors", user=request.user)
             except ImportFailed as failure:
-                errors = _failed(request, failure)
+                errors, result = _failed(request, failure), None
+            except ValidationError as error:
+                form.add_error(None, error)
+                result = None
             else:
-                confirm = _carried(form.cleaned_data["file"], designation_key="-")
+                confirm = ImportConfirmForm(initial={"token": token})
     return render(
         request,
         "fundraising/donor_import.html",

@@ -39,3 +39,84 @@ document.addEventListener("DOMContentLoaded", function () {
 /* Web fonts and images change widths after DOMContentLoaded; so does rotating a phone. */
 window.addEventListener("load", markScrollableTables);
 window.addEventListener("resize", markScrollableTables);
+
+/* Donor combobox (ARIA 1.2 "combobox with listbox popup"): a text field marked data-donor-lookup gets suggestions
+   from the server (at most 15 donors) as the user types; arrows move, Enter chooses, Escape closes. Without
+   JavaScript the donor's code typed in the field is enough, so nothing depends on this. */
+function donorCombobox(input, index) {
+  var list = document.createElement("ul");
+  var status = document.createElement("div");
+  var timer = null, active = -1, options = [];
+  list.id = input.id + "-suggestions";
+  list.className = "combobox-list";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", "Donatori suggeriti");
+  list.hidden = true;
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
+  input.setAttribute("aria-controls", list.id);
+  input.parentNode.classList.add("combobox");
+  input.insertAdjacentElement("afterend", list);
+  list.insertAdjacentElement("afterend", status);
+
+  function close() {
+    list.hidden = true; active = -1;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+  function highlight(next) {
+    options.forEach(function (li, i) { li.setAttribute("aria-selected", i === next ? "true" : "false"); });
+    active = next;
+    if (next >= 0) {
+      input.setAttribute("aria-activedescendant", options[next].id);
+      options[next].scrollIntoView({block: "nearest"});
+    }
+  }
+  function choose(i) { input.value = options[i].textContent; close(); }
+  function render(results) {
+    list.textContent = "";
+    options = results.map(function (result, i) {
+      var li = document.createElement("li");
+      li.id = list.id + "-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      li.textContent = result.label;
+      li.addEventListener("mousedown", function (event) { event.preventDefault(); choose(i); });
+      list.appendChild(li);
+      return li;
+    });
+    status.textContent = results.length ? results.length + " donatori suggeriti: usare le frecce e Invio." : "Nessun donatore trovato.";
+    if (results.length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); active = -1; } else { close(); }
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    var query = input.value.trim();
+    if (query.length < 2) { close(); return; }
+    timer = setTimeout(function () {
+      fetch(input.getAttribute("data-donor-lookup") + "?q=" + encodeURIComponent(query), {credentials: "same-origin"})
+        .then(function (response) { return response.ok ? response.json() : {results: []}; })
+        .then(function (data) { if (input.value.trim() === query) { render(data.results); } });
+    }, 200);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" && options.length) {
+      event.preventDefault();
+      if (list.hidden) { list.hidden = false; input.setAttribute("aria-expanded", "true"); }
+      highlight(Math.min(active + 1, options.length - 1));
+    } else if (event.key === "ArrowUp" && !list.hidden) {
+      event.preventDefault(); highlight(Math.max(active - 1, 0));
+    } else if (event.key === "Enter" && !list.hidden && active >= 0) {
+      event.preventDefault(); choose(active);
+    } else if (event.key === "Escape" && !list.hidden) {
+      event.preventDefault(); close();
+    }
+  });
+  input.addEventListener("blur", close);
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("input[data-donor-lookup]").forEach(donorCombobox);
+});

@@ -81,3 +81,40 @@ def test_staff_record_a_restricted_gift_print_its_receipt_and_transfer_it(page, 
     page.get_by_role("link", name="Report").click()
     expect(page.get_by_role("row", name=re.compile("Anno 2 ")).first).to_contain_text("500,00 €")
     assert_accessible(page)
+
+
+@pytest.mark.e2e
+def test_staff_designate_a_gift_to_a_lab_and_the_lab_page_shows_the_total(page, login, assert_accessible, screenshot):
+    from tests.fundraising.factories import DonorFactory
+    from tests.laboratori.factories import LaboratorioFactory
+
+    lab = LaboratorioFactory(name="Laboratorio di Ombriano")
+    donor = DonorFactory(first_name="Giulia", last_name="Ferrari")
+    login(page, "fundraising")
+    page.goto("/fundraising/donations/new/")
+
+    # The donor from the combobox's suggestions (keyboard only), the lab from the select grouped by district.
+    combobox = page.get_by_role("combobox", name="Donatore", exact=True)
+    combobox.fill("Ferr")
+    option = page.get_by_role("option", name=f"Ferrari Giulia ({donor.code})")
+    expect(option).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "fundraising-donor-combobox")
+    combobox.press("ArrowDown")
+    combobox.press("Enter")
+    expect(combobox).to_have_value(f"Ferrari Giulia ({donor.code})")
+    page.get_by_label("Data di ricevimento").fill("2016-10-03")
+    page.get_by_label("Importo").fill("320")
+    page.get_by_label("Modalità di pagamento").select_option(label="Bonifico bancario")
+    page.get_by_label("Destinazione").select_option(label="Laboratorio di Ombriano")
+    page.get_by_role("button", name="Salva").click()
+    gift = Donation.objects.get()
+    expect(page.get_by_role("alert")).to_contain_text(f"Donazione n. {gift.pk} registrata.")
+    assert gift.donor == donor and gift.designation.lab == lab
+
+    # The lab page: the total, never the donor's name.
+    page.goto(lab.get_absolute_url())
+    expect(page.locator(".designated-gifts")).to_contain_text("Donazioni destinate al laboratorio: 1 per 320,00 €")
+    expect(page.get_by_text("Ferrari")).to_have_count(0)
+    assert_accessible(page)
+    screenshot(page, "lab-designated-gifts")

@@ -42,6 +42,7 @@ MATRIX_FUNDRAISING = {
     "fundraising:donation_create": Case(STAFF),
     "fundraising:bank_import": Case(STAFF),
     "fundraising:donor_import": Case(STAFF),
+    "fundraising:donor_lookup": Case(STAFF),
     "fundraising:donation_detail": Case(STAFF, args=("donation",)),
     "fundraising:donation_edit": Case(STAFF, args=("donation",)),
     "fundraising:receipt_issue": Case(STAFF_POST, method="post", args=("donation",)),

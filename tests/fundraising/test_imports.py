@@ -1,12 +1,17 @@
 """Gifts from a bank statement: a review of every row before anything is saved, then all rows or none."""
 
+import datetime as dt
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from fundraising.models import Donation
+from fundraising import pending
+from fundraising.models import Donation, PendingUpload
+from governance.enums import Role
 from tests.fundraising.factories import VALID_PERSONAL_CODE, DonorFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +27,12 @@ def check(client, upload, key="subfund:cremasco"):
     return client.post(reverse("fundraising:bank_import"), {"file": upload, "designation_key": key})
 
 
-def confirm(client, page: str):
-    fields = dict(re.findall(r'<input type="hidden" name="(payload|name|designation_key)" value="([^"]*)"', page))
-    return client.post(reverse("fundraising:bank_import"), {"step": "confirm", **fields})
+def token_in(page: str) -> str:
+    return re.search(r'<input type="hidden" name="token" value="([^"]*)"', page).group(1)
+
+
+def confirm(client, page: str, token: str | None = None):
+    return client.post(reverse("fundraising:bank_import"), {"step": "confirm", "token": token or token_in(page)})
 
 
 def test_statement_is_reviewed_with_matched_donors_then_imported_once(client_for, fundraising):
@@ -74,11 +82,44 @@ def test_a_bad_row_imports_nothing_and_says_where(client_for, fundraising, line,
 
 def test_a_tampered_confirmation_imports_nothing(client_for, fundraising):
     client = client_for(fundraising)
-    response = client.post(
-        reverse("fundraising:bank_import"),
-        {"step": "confirm", "payload": "not base64!", "name": "x.csv", "designation_key": "unrestricted"},
-    )
+    page = check(client, statement("03/10/2016;250,00;ROSSI M.;Rif 1")).content.decode()
+    response = confirm(client, page, token=token_in(page)[:-3] + "xyz")
     assert "non è leggibile" in response.content.decode() and not Donation.objects.exists()
+
+
+def test_the_review_page_carries_a_token_not_the_file(client_for, fundraising):
+    page = check(client_for(fundraising), statement("03/10/2016;250,00;ROSSI M.;Riferimento-unico-42")).content.decode()
+    hidden = re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page)
+    assert {name for name, _ in hidden} == {"csrfmiddlewaretoken", "step", "token"}
+    assert max(len(value) for _, value in hidden) < 200 and PendingUpload.objects.count() == 1
+
+
+def test_a_token_of_another_user_imports_nothing(client, fundraising):
+    colleague = get_user_model().objects.create_user("fundraising.bis", password="una-password-lunga-1")
+    colleague.groups.add(Group.objects.get(name=Role.FUNDRAISING))
+    client.force_login(fundraising)
+    page = check(client, statement("03/10/2016;250,00;ROSSI M.;Rif 1")).content.decode()
+    client.force_login(colleague)
+    response = confirm(client, page)
+    assert "caricato da un altro utente" in response.content.decode()
+    assert not Donation.objects.exists() and PendingUpload.objects.count() == 1
+
+
+def test_an_expired_token_imports_nothing(client_for, fundraising, monkeypatch):
+    client = client_for(fundraising)
+    page = check(client, statement("03/10/2016;250,00;ROSSI M.;Rif 1")).content.decode()
+    monkeypatch.setattr(pending, "LIFETIME", dt.timedelta(seconds=-1))  # the token's lifetime is over
+    response = confirm(client, page)
+    assert "scaduto" in response.content.decode() and not Donation.objects.exists()
+
+
+def test_a_confirmed_file_is_not_kept_nor_imported_twice(client_for, fundraising):
+    client = client_for(fundraising)
+    page = check(client, statement("03/10/2016;250,00;ROSSI M.;Rif 1")).content.decode()
+    assert confirm(client, page).status_code == 302
+    assert not PendingUpload.objects.exists()
+    again = confirm(client, page)
+    assert "già importato" in again.content.decode() and Donation.objects.count() == 1
 
 
 def test_template_downloads(client_for, fundraising):
@@ -105,8 +146,8 @@ def test_donor_list_proposes_matches_and_creates_only_new_donors(client_for, fun
     page = client.post(reverse("fundraising:donor_import"), {"file": upload}).content.decode()
     assert "1 nuovi donatori, 1 già presenti" in page and f"({known.code})" in page
     assert Donor.objects.count() == 1
-    fields = dict(re.findall(r'<input type="hidden" name="(payload|name)" value="([^"]*)"', page))
-    assert client.post(reverse("fundraising:donor_import"), {"step": "confirm", **fields}).status_code == 302
+    response = client.post(reverse("fundraising:donor_import"), {"step": "confirm", "token": token_in(page)})
+    assert response.status_code == 302
     assert Donor.objects.count() == 2
     assert Donor.objects.get(organisation_name="Bodini S.r.l.").created_by == fundraising
 

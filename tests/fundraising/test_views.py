@@ -87,7 +87,7 @@ def test_donation_form_refuses_a_zero_amount(client_for, fundraising):
     donor = DonorFactory()
     response = client_for(fundraising).post(
         reverse("fundraising:donation_create"),
-        {"donor": donor.pk, "date": "2016-10-03", "gift_kind": "money", "amount": "0", "payment_method": "cash",
+        {"donor": donor.code, "date": "2016-10-03", "gift_kind": "money", "amount": "0", "payment_method": "cash",
          "designation_key": "unrestricted"},
     )  # fmt: skip
     assert "deve essere maggiore di zero" in response.content.decode()
@@ -99,7 +99,7 @@ def test_staff_records_a_restricted_gift_issues_and_voids_its_receipt(client_for
     donor = DonorFactory()
     client.post(
         reverse("fundraising:donation_create"),
-        {"donor": donor.pk, "date": "2016-10-03", "gift_kind": "money", "amount": "250.00",
+        {"donor": donor.code, "date": "2016-10-03", "gift_kind": "money", "amount": "250.00",
          "payment_method": "bank_transfer", "designation_key": "subfund:cremasco"},
     )  # fmt: skip
     gift = Donation.objects.get()

@@ -232,13 +232,14 @@ def test_detail_queries_do_not_grow_with_meetings(client_for, coordinatore, djan
 
 
 def test_gifts_designated_to_the_lab_appear_as_totals_only(client_for, coordinatore, monkeypatch):
+    from governance import gift_totals
     from laboratori import gifts
 
     lab = LaboratorioFactory()
     client = client_for(coordinatore)
+    monkeypatch.setattr(gift_totals, "_PROVIDERS", [])
     assert "registro delle donazioni non ancora collegato" in client.get(lab.get_absolute_url()).content.decode()
-    monkeypatch.setattr(gifts, "_PROVIDERS", [])
-    gifts.register_designated_gifts(lambda lab: gifts.GiftTotals(count=3, amount=Decimal("450.00")))
+    gifts.register_designated_gifts(lambda record: gifts.GiftTotals(count=3, amount=Decimal("450.00")))
     html = client.get(lab.get_absolute_url()).content.decode()
     assert "<strong>3</strong> per <strong>450,00 €</strong>" in html
 
