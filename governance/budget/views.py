@@ -240,6 +240,16 @@ SHOWN_IMPORT_ERRORS = 200
 IMPORT_TITLES = {"lines": "Importa le righe del piano", "expenses": "Importa le spese"}
 
 
+def _import_failure_summary(errors) -> str:
+    if any(e.message.startswith("Intestazione non valida") for e in errors):
+        return "Il file non è stato importato: le intestazioni delle colonne non sono quelle del modello."
+    bad_rows = len({e.line for e in errors if e.line})
+    if not bad_rows:
+        return "Il file non è stato importato."
+    rows = "una riga" if bad_rows == 1 else f"{bad_rows} righe"
+    return f"Il file contiene {rows} con errori: non è stato importato nulla."
+
+
 @login_required
 def budget_import(request, kind):
     require(permissions.can_manage_budget(request.user))
@@ -256,13 +266,7 @@ def budget_import(request, kind):
         except ImportFailed as failure:
             errors = failure.errors[:SHOWN_IMPORT_ERRORS]
             more_errors = len(failure.errors) - len(errors)
-            bad_rows = len({e.line for e in failure.errors if e.line})
-            messages.error(
-                request,
-                f"Il file contiene {bad_rows} righe con errori: non è stato importato nulla."
-                if bad_rows
-                else "Il file non è stato importato.",
-            )
+            messages.error(request, _import_failure_summary(failure.errors))
         else:
             messages.success(request, f"Importate {count} righe.")
             return redirect("governance:expense_list" if kind == "expenses" else "governance:budget_plan_list")
