@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
 
 from ..forms import DateInput
 from ..models import (
@@ -100,10 +101,14 @@ class ExpenseForm(forms.ModelForm):
         if not permissions.can_manage_budget(user):
             lines = lines.filter(partner_id=user_scope(user).partner_org_id)
         self.all_years = all_years
-        if not all_years:  # open years only, and the line already chosen even if its year has closed
-            chosen = [pk for pk in (self.instance.line_id, str(self.initial.get("line") or "")) if str(pk).isdigit()]
-            lines = lines.filter(open_years_q() | Q(pk__in=chosen))
-        self.fields["line"].queryset = lines
+        self.fields["line"].queryset = lines  # any line the user may enter on is accepted…
+        self.offered_lines = lines
+        if not all_years:  # …but the list offers the open years, and the line already chosen even if closed
+            chosen = [self.instance.line_id, self.initial.get("line"), self.data.get("line") if self.is_bound else None]
+            self.offered_lines = lines.filter(open_years_q() | Q(pk__in=[pk for pk in chosen if str(pk).isdigit()]))
+        offered = ModelChoiceIterator(self.fields["line"])
+        offered.queryset = self.offered_lines
+        self.fields["line"].widget.choices = offered
         self.fields["line"].help_text = (
             "Azione · organizzazione · anno · categoria · fonte, con il residuo (previsto meno approvato). "
             + ("Sono elencati tutti gli anni." if all_years else "Sono elencati gli anni di progetto aperti.")

@@ -191,9 +191,11 @@ def test_line_choice_reads_in_words_and_offers_the_open_years(amministrazione):
     closed = BudgetLineFactory(year=ProjectYear.objects.get(number=1))
     open_ = BudgetLineFactory(year=ProjectYear.objects.get(number=3))
     form = ExpenseForm(user=amministrazione)
-    assert list(form.fields["line"].queryset) == [open_]  # the reference date (today, capped) falls in year 3
-    label = dict(form.fields["line"].choices)[form.fields["line"].prepare_value(open_)]
+    offered = {value: label for value, label in form.fields["line"].widget.choices if value}
+    assert list(offered) == [open_.pk]  # the reference date (today, capped at the programme's end) is in year 3
+    label = offered[open_.pk]
     assert label.startswith("Azione 1 – Patti gener-attivi · Consorzio Arcobaleno · anno 3 (2017–2018) · ")
     assert "Contributi a beneficiari e soggetti attuatori" in label and "residuo 10.000,00 €" in label
-    assert set(ExpenseForm(user=amministrazione, all_years=True).fields["line"].queryset) == {closed, open_}
-    assert closed in ExpenseForm(user=amministrazione, initial={"line": closed.pk}).fields["line"].queryset
+    assert set(ExpenseForm(user=amministrazione, all_years=True).offered_lines) == {closed, open_}
+    assert closed in ExpenseForm(user=amministrazione, initial={"line": closed.pk}).offered_lines
+    assert closed in form.fields["line"].queryset  # not offered, still accepted (an expense of a closed year)
