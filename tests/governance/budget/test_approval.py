@@ -96,6 +96,7 @@ def test_queue_lists_submitted_expenses_with_the_remaining_budget_of_their_line(
     page = response.content.decode()
     assert "Tipografia Padana" in page and "Bozza Srl" not in page
     assert "300,00 €" in page and "-100,00 €" in page and "sforamento" in page
+    assert f'name="expense" value="{waiting.pk}"' in page  # never "12.345": the id is not a number to localise
     assert "Azione 1 – Patti gener-attivi · Consorzio Arcobaleno · anno 2 (2016–2017)" in page
 
 
