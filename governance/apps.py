@@ -10,7 +10,7 @@ class GovernanceConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from .budget.dashboard import BUDGET_PANEL
-        from .budget.permissions import can_read_budget
+        from .budget.permissions import can_approve_expenses, can_read_budget
         from .dashboard import register_panel
         from .demo import DEMO_SEEDERS
         from .navigation import NavEntry, register_nav
@@ -35,6 +35,7 @@ class GovernanceConfig(AppConfig):
             NavEntry("budget", _("Budget"), "governance:budget_report", can_read_budget, order=70),
             NavEntry("expenses", _("Spese"), "governance:expense_list", can_read_budget, order=71),
             NavEntry("plans", _("Piani economici"), "governance:budget_plan_list", can_read_budget, order=72),
+            NavEntry("expense_queue", _("Da approvare"), "governance:expense_queue", can_approve_expenses, order=73),
         ):
             register_nav(entry)
         from .accounts import can_manage_accounts

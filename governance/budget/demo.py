@@ -13,12 +13,13 @@ import random
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from simple_history.utils import bulk_create_with_history
 
-from ..models import Action, BudgetLine, BudgetPlan, Expense, Organisation, ProjectYear
+from ..models import Action, BudgetLine, BudgetPlan, Expense, ExpenseAttachment, Organisation, ProjectYear
 from .actuals import actuals_of_new
+from .enums import AttachmentKind, DocumentKind, ExpenseOrigin, ExpenseStatus
 from .enums import CostCategory as C
-from .enums import DocumentKind, ExpenseOrigin, ExpenseStatus
 from .enums import FundingSource as F
 
 DEMO_LABEL = "[DEMO]"
@@ -142,6 +143,24 @@ def demo_expenses(lines: list[BudgetLine], users: dict) -> list[Expense]:
     return expenses
 
 
+DEMO_PDF = (  # a one-page blank PDF standing in for an invoice
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def demo_documents(submitted: list[Expense]) -> None:
+    """A document on three submitted expenses out of four: the queue shows both cases (approvable, to ask for)."""
+    attachments = []
+    for index, expense in enumerate(submitted):
+        if index % 4 == 3:
+            continue
+        attachment = ExpenseAttachment(expense=expense, kind=AttachmentKind.DOCUMENT)
+        attachment.file.save(f"fattura-demo-{expense.pk}.pdf", ContentFile(DEMO_PDF), save=False)
+        attachments.append(attachment)
+    bulk_create_with_history(attachments, ExpenseAttachment, default_change_reason="Documenti dimostrativi")
+
+
 def seed_demo_budget(*, stdout) -> None:
     """Add the illustrative allocation to the active plan (once) and demo expenses on it (after the demo users)."""
     users = {u.username: u for u in get_user_model().objects.filter(username__in=["referente", "amministrazione"])}
@@ -156,4 +175,5 @@ def seed_demo_budget(*, stdout) -> None:
     expenses = demo_expenses(lines, users)
     bulk_create_with_history(expenses, Expense, default_change_reason="Spese dimostrative")
     actuals_of_new(expenses)
+    demo_documents(list(Expense.objects.filter(status=ExpenseStatus.SUBMITTED, line__plan=plan).order_by("pk")))
     stdout.write(f"Budget dimostrativo: {len(lines)} righe (ripartizione illustrativa) e relative spese.")

@@ -76,3 +76,34 @@ class BudgetLineFilter(budget_filterset("")):
     class Meta:
         model = BudgetLine
         fields = ["year", "action", "district", "partner", "category", "funding_source"]
+
+
+class ApprovalQueueFilter(budget_filterset("line__")):
+    """The "da approvare" queue: the budget filters, a search, documents attached or not, and the sort order."""
+
+    q = django_filters.CharFilter(label="Cerca (fornitore, descrizione, n. documento)", method="search")
+    document = django_filters.ChoiceFilter(
+        label="Documento allegato",
+        choices=[("yes", "Sì"), ("no", "No, da chiedere")],
+        empty_label="Tutte",
+        method="with_document",
+    )
+    order = django_filters.OrderingFilter(
+        label="Ordina per",
+        fields=(("date", "date"), ("gross_amount", "gross_amount"), ("payee", "payee"), ("remaining", "remaining")),
+        field_labels={
+            "date": "data",
+            "gross_amount": "importo",
+            "payee": "fornitore",
+            "remaining": "residuo della riga",
+        },
+    )
+
+    class Meta:
+        model = Expense
+        fields = ["q", "year", "action", "district", "partner", "funding_source", "document"]
+
+    search = ExpenseFilter.search
+
+    def with_document(self, queryset, name, value):
+        return queryset.filter(has_document=value == "yes")

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
 
 from ..forms import DateInput
-from ..models import Action, BudgetLine, BudgetPlan, Expense, ExpenseAttachment, Organisation, ProjectYear
+from ..models import (
+    Action,
+    BudgetLine,
+    BudgetPlan,
+    Expense,
+    ExpenseAttachment,
+    Organisation,
+    ProjectYear,
+    reference_date_default,
+)
+from ..money import ZERO, format_eur
 from ..scoping import user_scope
 from . import permissions
 from .enums import ExpenseStatus, FundingSource
@@ -43,8 +54,17 @@ class ReportFilterForm(forms.Form):
 
 
 class LineChoiceField(forms.ModelChoiceField):
+    """A budget line in words (action · organisation · year · category · source) with what is left on it."""
+
     def label_from_instance(self, obj):
-        return str(obj)
+        approved = obj.actuals.approved if hasattr(obj, "actuals") else ZERO
+        return f"{obj.in_words} — residuo {format_eur(obj.planned_amount - approved)}"
+
+
+def open_years_q(prefix: str = "") -> Q:
+    """Project years still open for expenses: those not ended before the reference date (today, capped at the end
+    of the programme; ARCHITECTURE.md, "Data rules")."""
+    return Q(**{f"{prefix}year__end__gte": reference_date_default()})
 
 
 class ExpenseForm(forms.ModelForm):
@@ -70,17 +90,29 @@ class ExpenseForm(forms.ModelForm):
         widgets = {"date": DateInput(), "document_date": DateInput(), "payment_date": DateInput()}
         localized_fields = ["net_amount", "vat_amount"]  # "1.234,56" as Italian users type it
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, all_years: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         lines = (
             BudgetLine.objects.visible_to(user)
             .of_active_plan()
-            .select_related("action", "partner", "year")
+            .select_related("action", "partner", "year", "actuals")
             .order_by("action__order", "year__number", "partner__name", "category", "funding_source")
         )
         if not permissions.can_manage_budget(user):
             lines = lines.filter(partner_id=user_scope(user).partner_org_id)
-        self.fields["line"].queryset = lines
+        self.all_years = all_years
+        self.fields["line"].queryset = lines  # any line the user may enter on is accepted…
+        self.offered_lines = lines
+        if not all_years:  # …but the list offers the open years, and the line already chosen even if closed
+            chosen = [self.instance.line_id, self.initial.get("line"), self.data.get("line") if self.is_bound else None]
+            self.offered_lines = lines.filter(open_years_q() | Q(pk__in=[pk for pk in chosen if str(pk).isdigit()]))
+        offered = ModelChoiceIterator(self.fields["line"])
+        offered.queryset = self.offered_lines
+        self.fields["line"].widget.choices = offered
+        self.fields["line"].help_text = (
+            "Azione · organizzazione · anno · categoria · fonte, con il residuo (previsto meno approvato). "
+            + ("Sono elencati tutti gli anni." if all_years else "Sono elencati gli anni di progetto aperti.")
+        )
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
 

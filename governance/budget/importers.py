@@ -60,6 +60,40 @@ TEMPLATE_EXAMPLES = {
     ],
 }
 
+# What each column holds (shown on the import page next to the template): (meaning, required).
+COLUMN_HELP = {
+    "azione": ("Codice dell'azione: 1, 2A, 2B, 3, 4, 5 o GA", True),
+    "cf_partner": ("Codice fiscale del partner responsabile della riga", True),
+    "anno": ("Anno di progetto: 1, 2 o 3", True),
+    "categoria": ("Categoria di costo, codice o denominazione (ad es. contributions o «Personale»)", True),
+    "fonte": ("Fonte di finanziamento, codice o denominazione (cariplo, cofinancing, donations, other)", True),
+    "descrizione": ("Descrizione libera", False),
+    "importo_previsto": ("Importo previsto in euro, ad es. 12.500,00", True),
+    "data": ("Data della spesa (gg/mm/aaaa), dentro un anno di progetto", True),
+    "fornitore": ("Fornitore o beneficiario", True),
+    "tipo_documento": ("Tipo di documento: invoice (fattura), receipt (ricevuta), payslip (cedolino), other", False),
+    "numero_documento": ("Numero del documento di spesa", False),
+    "data_documento": ("Data del documento (gg/mm/aaaa)", False),
+    "imponibile": ("Imponibile in euro, ad es. 1.000,00", True),
+    "iva": ("IVA in euro (vuota: 0,00)", False),
+    "cup": ("Codice Unico di Progetto, se previsto", False),
+    "cig": ("Codice Identificativo Gara, se previsto", False),
+    "data_pagamento": ("Data di pagamento (gg/mm/aaaa), se già pagata", False),
+}
+EXPENSE_DESCRIPTION_HELP = ("Descrizione della spesa", True)
+
+
+def template_columns(kind: str) -> list[dict]:
+    """The columns of an import, in order, with their meaning, whether they are required and the example value."""
+    example = TEMPLATE_EXAMPLES[kind][0]
+    columns = []
+    for name, value in zip(template_header(kind), example, strict=True):
+        meaning, required = (
+            EXPENSE_DESCRIPTION_HELP if (kind, name) == ("expenses", "descrizione") else COLUMN_HELP[name]
+        )
+        columns.append({"name": name, "meaning": meaning, "required": required, "example": value})
+    return columns
+
 
 class BudgetImporter(Importer):
     """Codes of the reference data, loaded once per import (no query per row)."""
@@ -223,4 +257,4 @@ def template_csv(kind: str) -> bytes:
 
 def template_xlsx(kind: str) -> bytes:
     title = "Righe di budget" if kind == "lines" else "Spese"
-    return xlsx_bytes(sheets=[Sheet(title, template_header(kind))])
+    return xlsx_bytes(sheets=[Sheet(title, template_header(kind), TEMPLATE_EXAMPLES[kind])])

@@ -12,6 +12,13 @@ from .reports import FIGURE_COLUMNS, BudgetReport, Figures
 PCT_FORMAT = '0.0"%"'
 
 
+NO_DATA = "—"  # a plan version without lines per action: no data, not zero
+
+
+def no_data(value):
+    return NO_DATA if value is None else value
+
+
 def figure_values(figures: Figures) -> list:
     return [figures.planned, figures.actual, figures.pending, figures.variance, figures.spent_pct]
 
@@ -36,7 +43,11 @@ def tables(report: BudgetReport) -> list[dict]:
         {
             "title": "Confronto versioni del piano",
             "header": ["Azione", *[p.name + f" ({p.date:%d/%m/%Y})" for p in comparison.plans]],
-            "rows": [[label, *values] for label, values in comparison.rows] + [["Totale", *comparison.totals]],
+            "rows": [[label, *map(no_data, values)] for label, values in comparison.rows]
+            + [
+                ["Totale delle righe", *map(no_data, comparison.totals)],
+                ["Totale dichiarato", *[p.declared_total for p in comparison.plans]],
+            ],
             "money_from": 1,
         }
     )

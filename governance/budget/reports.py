@@ -65,11 +65,15 @@ class Breakdown:
 
 @dataclass
 class Comparison:
-    """Planned amount per action in each plan version (rows: actions; one amount per plan)."""
+    """Planned amount per action in each plan version (rows: actions; one amount per plan).
+
+    A plan version without lines per action (the original 2015 plan is known only by its declared total) has
+    None instead of amounts: "no data", not zero.
+    """
 
     plans: list[BudgetPlan]
-    rows: list[tuple[str, list[Decimal]]]
-    totals: list[Decimal]
+    rows: list[tuple[str, list[Decimal | None]]]
+    totals: list[Decimal | None]
 
 
 @dataclass
@@ -198,6 +202,7 @@ def breakdowns_of(rows) -> list[Breakdown]:
 def plan_comparison(*, visible_lines, filters: dict) -> Comparison:
     """Planned per action in every plan version (original vs revised…), within the user's scope and filters."""
     plans = list(BudgetPlan.objects.order_by("date"))
+    with_lines = set(BudgetLine.objects.order_by().values_list("plan_id", flat=True).distinct())
     amounts = {
         (s["plan_id"], s["action_id"]): s["planned"]
         for s in visible_lines.filter(_line_filter({**filters, "plan": None}))
@@ -207,10 +212,10 @@ def plan_comparison(*, visible_lines, filters: dict) -> Comparison:
     }
     rows = []
     for action in Action.objects.all():
-        values = [amounts.get((p.pk, action.pk), ZERO) for p in plans]
+        values = [amounts.get((p.pk, action.pk), ZERO) if p.pk in with_lines else None for p in plans]
         if any(values):
             rows.append((str(action), values))
-    totals = [sum((r[1][i] for r in rows), ZERO) for i in range(len(plans))]
+    totals = [sum((r[1][i] for r in rows), ZERO) if plan.pk in with_lines else None for i, plan in enumerate(plans)]
     return Comparison(plans=plans, rows=rows, totals=totals)
 
 

@@ -25,6 +25,8 @@ without being typed twice::
 - `expense_reverse_payment` does not delete: it moves the expense to status "reversed" (Annullata) with the reason,
   so it stops counting as actual (actual = approved only) while the ledger and the history keep the trace.
   Only expenses posted by `expense_record_payment` can be reversed this way.
+- Payments need no supporting document: an expense entered by hand is submitted, and an imported one approved,
+  only with a document attached (`Expense.missing_document_for`, checked by `Expense.transition_to`).
 Both raise `django.core.exceptions.ValidationError` with an Italian message on bad input; call them inside the
 caller's transaction so that the payment and its ledger entry are saved together or not at all.
 """

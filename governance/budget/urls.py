@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from . import plan_views, views
+from . import plan_views, queue_views, views
 
 urlpatterns = [
     path("reports/budget/", views.budget_report_view, name="budget_report"),
@@ -16,6 +16,8 @@ urlpatterns = [
     path("budget/lines/<int:pk>/edit/", plan_views.line_edit, name="budget_line_edit"),
     path("budget/expenses/", views.expense_list, name="expense_list"),
     path("budget/expenses/new/", views.expense_create, name="expense_create"),
+    path("budget/expenses/to-approve/", queue_views.expense_queue, name="expense_queue"),
+    path("budget/expenses/to-approve/approve/", queue_views.expense_queue_approve, name="expense_queue_approve"),
     path("budget/expenses/<int:pk>/", views.expense_detail, name="expense_detail"),
     path("budget/expenses/<int:pk>/edit/", views.expense_edit, name="expense_edit"),
     path("budget/expenses/<int:pk>/transition/", views.expense_transition, name="expense_transition"),

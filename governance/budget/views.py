@@ -14,9 +14,11 @@ from django.views.decorators.http import require_POST
 
 from ..audit import ConcurrentEditError
 from ..models import Expense
+from ..money import ZERO
 from ..permissions import require
 from ..views.common import flash_form_errors, history_of, paginate, serve_document
 from . import permissions, services
+from .approvals import queue_neighbours
 from .charts import bar_chart
 from .enums import ExpenseStatus
 from .filters import ExpenseFilter
@@ -28,7 +30,7 @@ from .forms import (
     ReportFilterForm,
     TransitionForm,
 )
-from .importers import ImportFailed, import_expenses, import_lines, template_csv, template_xlsx
+from .importers import ImportFailed, import_expenses, import_lines, template_columns, template_csv, template_xlsx
 from .renderers import render_csv, render_report_pdf, render_xlsx
 from .reports import Breakdown, Figures, Row, budget_report
 
@@ -76,7 +78,7 @@ def _by_action(breakdown):
 
 def _expenses(user):
     return Expense.objects.visible_to(user).select_related(
-        "line__plan", "line__action", "line__partner", "line__year", "submitted_by", "decided_by"
+        "line__plan", "line__action", "line__partner", "line__year", "line__actuals", "submitted_by", "decided_by"
     )
 
 
@@ -103,11 +105,19 @@ def expense_list(request):
 def expense_detail(request, pk):
     expense = get_object_or_404(_expenses(request.user).prefetch_related("attachments"), pk=pk)
     transitions = [
-        {"status": status, "label": TRANSITION_LABELS[status], "needs_reason": status == ExpenseStatus.REJECTED}
+        {
+            "status": status,
+            "label": TRANSITION_LABELS[status],
+            "needs_reason": status == ExpenseStatus.REJECTED,
+            "blocked": expense.missing_document_for(status),
+        }
         for status in (ExpenseStatus.SUBMITTED, ExpenseStatus.APPROVED, ExpenseStatus.REJECTED, ExpenseStatus.DRAFT)
         if services.can_transition(request.user, expense, status)
     ]
     can_attach = permissions.can_attach_to(request.user, expense)
+    remaining = expense.line.planned_amount - _approved_on(expense.line)
+    in_queue = expense.status == ExpenseStatus.SUBMITTED and permissions.can_approve_expenses(request.user)
+    previous, following = queue_neighbours(user=request.user, expense=expense) if in_queue else (None, None)
     return render(
         request,
         "governance/budget/expense_detail.html",
@@ -117,8 +127,17 @@ def expense_detail(request, pk):
             "can_edit": expense.is_editable and permissions.can_enter_expense_on(request.user, expense.line),
             "attachment_form": ExpenseAttachmentForm() if can_attach else None,
             "history": history_of(expense),
+            "in_queue": in_queue,
+            "line_remaining": remaining,
+            "remaining_after": remaining - expense.gross_amount,
+            "queue_previous": previous,
+            "queue_next": following,
         },
     )
+
+
+def _approved_on(line):
+    return line.actuals.approved if hasattr(line, "actuals") else ZERO
 
 
 TRANSITION_LABELS = {
@@ -129,15 +148,20 @@ TRANSITION_LABELS = {
 }
 
 
+def _all_years(request) -> bool:
+    """The line choice lists the open project years unless the user asks for every year (?anni=tutti)."""
+    return request.GET.get("anni") == "tutti"
+
+
 @login_required
 def expense_create(request):
     require(permissions.can_enter_expenses(request.user))
     initial = {"line": request.GET.get("line")} if request.GET.get("line") else None
-    form = ExpenseForm(request.POST or None, user=request.user, initial=initial)
+    form = ExpenseForm(request.POST or None, user=request.user, initial=initial, all_years=_all_years(request))
     if request.method == "POST":
         if form.is_valid():
             expense = services.expense_create(form=form, user=request.user)
-            messages.success(request, "Spesa salvata in bozza: allegare i documenti e presentarla.")
+            messages.success(request, "Spesa salvata in bozza: allegare il documento di spesa e presentarla.")
             return redirect(expense)
         messages.error(request, "Controllare i campi evidenziati: nulla è stato salvato.")
     return render(request, "governance/budget/expense_form.html", {"form": form, "expense": None})
@@ -147,7 +171,7 @@ def expense_create(request):
 def expense_edit(request, pk):
     expense = get_object_or_404(_expenses(request.user), pk=pk)
     require(permissions.can_enter_expense_on(request.user, expense.line) and expense.is_editable)
-    form = ExpenseForm(request.POST or None, instance=expense, user=request.user)
+    form = ExpenseForm(request.POST or None, instance=expense, user=request.user, all_years=_all_years(request))
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -216,6 +240,16 @@ SHOWN_IMPORT_ERRORS = 200
 IMPORT_TITLES = {"lines": "Importa le righe del piano", "expenses": "Importa le spese"}
 
 
+def _import_failure_summary(errors) -> str:
+    if any(e.message.startswith("Intestazione non valida") for e in errors):
+        return "Il file non è stato importato: le intestazioni delle colonne non sono quelle del modello."
+    bad_rows = len({e.line for e in errors if e.line})
+    if not bad_rows:
+        return "Il file non è stato importato."
+    rows = "una riga" if bad_rows == 1 else f"{bad_rows} righe"
+    return f"Il file contiene {rows} con errori: non è stato importato nulla."
+
+
 @login_required
 def budget_import(request, kind):
     require(permissions.can_manage_budget(request.user))
@@ -232,20 +266,21 @@ def budget_import(request, kind):
         except ImportFailed as failure:
             errors = failure.errors[:SHOWN_IMPORT_ERRORS]
             more_errors = len(failure.errors) - len(errors)
-            bad_rows = len({e.line for e in failure.errors if e.line})
-            messages.error(
-                request,
-                f"Il file contiene {bad_rows} righe con errori: non è stato importato nulla."
-                if bad_rows
-                else "Il file non è stato importato.",
-            )
+            messages.error(request, _import_failure_summary(failure.errors))
         else:
             messages.success(request, f"Importate {count} righe.")
             return redirect("governance:expense_list" if kind == "expenses" else "governance:budget_plan_list")
     return render(
         request,
         "governance/budget/import.html",
-        {"form": form, "kind": kind, "title": IMPORT_TITLES[kind], "errors": errors, "more_errors": more_errors},
+        {
+            "form": form,
+            "kind": kind,
+            "title": IMPORT_TITLES[kind],
+            "errors": errors,
+            "more_errors": more_errors,
+            "columns": template_columns(kind),
+        },
     )
 
 

@@ -140,6 +140,15 @@ class BudgetLine(models.Model):
     def get_absolute_url(self):
         return reverse("governance:budget_line_detail", args=[self.pk])
 
+    @property
+    def in_words(self) -> str:
+        """The line as staff read it: action · organisation · year · category · source (needs those related rows)."""
+        action = self.action.name if self.action.code == "GA" else f"Azione {self.action.code} – {self.action.name}"
+        year = f"anno {self.year.number} ({self.year.start:%Y}–{self.year.end:%Y})"
+        return " · ".join(
+            (action, str(self.partner), year, self.get_category_display(), self.get_funding_source_display())
+        )
+
     KEY_FIELDS = ("plan_id", "action_id", "partner_id", "year_id", "category", "funding_source")
 
     @property
@@ -283,6 +292,20 @@ class Expense(AuditedModel):
         if errors:
             raise ValidationError(errors)
 
+    def missing_document_for(self, status: str) -> str:
+        """Why `status` needs a supporting document this expense lacks ("" if none is needed or one is attached).
+
+        Submitting and approving need one; payments posted by an action's service (`payment_post`) are exempt.
+        """
+        if self.origin == ExpenseOrigin.PAYMENT or status not in (ExpenseStatus.SUBMITTED, ExpenseStatus.APPROVED):
+            return ""
+        if self.pk and self.attachments.exists():
+            return ""
+        verb = "presentata" if status == ExpenseStatus.SUBMITTED else "approvata"
+        return (
+            f"La spesa non può essere {verb} senza un documento di spesa allegato: allegare la fattura o la ricevuta."
+        )
+
     def transition_to(self, status: str, *, user, reason: str = "", expected_version: int | None = None) -> None:
         """Move to `status` if the state machine allows it; record who and when; save (history records it).
 
@@ -296,6 +319,9 @@ class Expense(AuditedModel):
             )
         if status in (ExpenseStatus.REJECTED, ExpenseStatus.REVERSED) and not reason.strip():
             raise ValidationError("Indicare la motivazione.")
+        missing = self.missing_document_for(status)
+        if missing:
+            raise ValidationError(missing)
         now = timezone.now()
         if status == ExpenseStatus.SUBMITTED:
             self.full_clean()

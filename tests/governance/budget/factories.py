@@ -38,6 +38,7 @@ class BudgetLineFactory(factory.django.DjangoModelFactory):
 class ExpenseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Expense
+        skip_postgeneration_save = True
 
     line = factory.SubFactory(BudgetLineFactory)
     date = dt.date(2016, 10, 3)
@@ -49,6 +50,14 @@ class ExpenseFactory(factory.django.DjangoModelFactory):
     vat_amount = Decimal("22.00")
     gross_amount = factory.LazyAttribute(lambda o: o.net_amount + o.vat_amount)
     status = ExpenseStatus.DRAFT
+
+    @factory.post_generation
+    def document(self, create, extracted, **kwargs):
+        """A supporting document (needed to submit and to approve): by default on submitted expenses only;
+        `document=True` adds one to a draft, `document=False` leaves a submitted expense without."""
+        wanted = self.status == ExpenseStatus.SUBMITTED if extracted is None else extracted
+        if create and wanted:
+            ExpenseAttachment.objects.create(expense=self, file=pdf_upload("fattura.pdf"))
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

@@ -39,6 +39,8 @@ MATRIX_BUDGET = {
         BUDGET_PAGES, rows={"expense": ARCOBALENO_READ, "submitted_expense": ARCOBALENO_READ}
     ),
     "governance:expense_create": Case(statuses(403, amministrazione=200, referente=200)),
+    "governance:expense_queue": Case(ADMINISTRATION_ONLY, rows={"submitted_expense": ARCOBALENO_READ}),
+    "governance:expense_queue_approve": Case(statuses(403, amministrazione=302), method="post"),
     "governance:expense_detail": Case(ARCOBALENO_READ, args=("expense",)),
     "governance:expense_edit": Case(ARCOBALENO_ENTER, args=("expense",)),
     "governance:expense_transition": Case(

@@ -151,14 +151,54 @@ def test_import_page_lists_the_bad_rows_and_saves_nothing(client_for, amministra
 @pytest.mark.parametrize("kind", ["lines", "expenses"])
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_the_downloadable_template_imports_back(client_for, amministrazione, kind, fmt):
-    """The CSV template carries an example row that imports; the XLSX template is the header alone."""
+    """Both templates (CSV and XLSX) carry the exact header and an example row that imports."""
     response = client_for(amministrazione).get(reverse("governance:budget_import_template", args=[kind, fmt]))
     assert response.status_code == 200
     BudgetLineFactory(partner=Organisation.objects.get(tax_code=CREMONA_CF), funding_source="cariplo")
     upload = SimpleUploadedFile(f"modello.{fmt}", response.content)
-    expected = 1 if fmt == "csv" else 0
+    expected = 1
     if kind == "lines":
         BudgetLine.objects.all().delete()
         assert import_lines(upload=upload, plan=plan(), user=amministrazione) == expected
     else:
         assert import_expenses(upload=upload, user=amministrazione) == expected
+
+
+@pytest.mark.parametrize("kind", ["lines", "expenses"])
+def test_import_page_offers_both_templates_and_lists_the_columns(client_for, amministrazione, kind):
+    page = client_for(amministrazione).get(reverse("governance:budget_import", args=[kind])).content.decode()
+    for fmt in ("csv", "xlsx"):
+        assert reverse("governance:budget_import_template", args=[kind, fmt]) in page
+    header = LINE_HEADER if kind == "lines" else EXPENSE_HEADER
+    for column in header:
+        assert f"<code>{column}</code>" in page
+    assert "Codice fiscale del partner responsabile della riga" in page
+    assert "00297960197" in page  # the example value
+
+
+@pytest.mark.parametrize("kind", ["lines", "expenses"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_template_with_a_renamed_column_names_it_and_saves_nothing(client_for, amministrazione, kind, fmt):
+    client = client_for(amministrazione)
+    BudgetLineFactory(partner=Organisation.objects.get(tax_code=CREMONA_CF), funding_source="cariplo")
+    lines_before, expenses_before = BudgetLine.objects.count(), Expense.objects.count()
+    template = client.get(reverse("governance:budget_import_template", args=[kind, fmt])).content
+    if fmt == "csv":
+        text = template.decode("utf-8-sig").replace("cf_partner", "codice_fiscale", 1)
+        upload = SimpleUploadedFile("modello.csv", text.encode("utf-8"))
+    else:
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(io.BytesIO(template))
+        workbook.active.cell(1, 2).value = "codice_fiscale"
+        output = io.BytesIO()
+        workbook.save(output)
+        upload = SimpleUploadedFile("modello.xlsx", output.getvalue())
+    data = {"file": upload, **({"plan": plan().pk} if kind == "lines" else {})}
+    response = client.post(reverse("governance:budget_import", args=[kind]), data)
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Il file non è stato importato" in text
+    assert "mancano le colonne «cf_partner»" in text
+    assert "colonne non riconosciute «codice_fiscale»" in text
+    assert (BudgetLine.objects.count(), Expense.objects.count()) == (lines_before, expenses_before)

@@ -176,8 +176,8 @@ def test_a_reversed_payment_cannot_be_reversed_twice(coordinatore):
 # --- The state machine ---------------------------------------------------------------------------------------
 
 
-def test_referent_submits_and_administration_approves(referente, amministrazione):
-    expense = ExpenseFactory()
+def test_referent_submits_and_administration_approves(referente, amministrazione, media_root):
+    expense = ExpenseFactory(document=True)
     expense = expense_transition(expense=expense, status="submitted", user=referente)
     assert (expense.status, expense.submitted_by) == (ExpenseStatus.SUBMITTED, referente)
     expense = expense_transition(expense=expense, status="approved", user=amministrazione)
@@ -260,7 +260,10 @@ def test_running_totals_stay_equal_to_the_ledger(referente, amministrazione, coo
     from governance.models import BudgetLineActuals
 
     line = BudgetLineFactory()
-    drafts = [ExpenseFactory(line=line, net_amount=Decimal(n), vat_amount=Decimal("0")) for n in ("10", "20", "30")]
+    drafts = [
+        ExpenseFactory(line=line, net_amount=Decimal(n), vat_amount=Decimal("0"), document=True)
+        for n in ("10", "20", "30")
+    ]
     for expense in drafts:
         expense_transition(expense=expense, status="submitted", user=referente)
     expense_transition(expense=drafts[0], status="approved", user=amministrazione)
