@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0008_results'),
+        ('governance', '0009_municipality_belfiore_validity'),
     ]
 
     operations = [
