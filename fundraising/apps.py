@@ -10,13 +10,13 @@ class FundraisingConfig(AppConfig):
         """Register navigation, dashboard panel, indicator and demo seeder in governance's registries."""
         from django.utils.translation import gettext_lazy as _
 
-        from governance.dashboard import Panel, register_panel
+        from governance.dashboard import AlertSource, Panel, register_alert, register_panel
         from governance.demo import DEMO_SEEDERS
         from governance.indicators import ComputedIndicator, register_indicator
         from governance.navigation import NavEntry, register_nav
 
         from . import permissions, reports
-        from .dashboard import panel_context, panel_visible
+        from .dashboard import panel_context, panel_visible, raised_periods, restricted_alerts
         from .demo import seed_fundraising_demo
 
         # Programme roles get no admin permission here: the admin is for system administrators, and it never
@@ -51,8 +51,12 @@ class FundraisingConfig(AppConfig):
         )
         register_indicator(
             ComputedIndicator(
-                code=reports.INDICATOR_CODE, compute=reports.raised_indicator, link=reports.raised_indicator_link
+                code=reports.INDICATOR_CODE,
+                compute=reports.raised_indicator,
+                link=reports.raised_indicator_link,
+                compute_many=raised_periods,
             )
         )
+        register_alert(AlertSource(key="fundraising", collect=restricted_alerts, visible=panel_visible, order=60))
         if seed_fundraising_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_fundraising_demo)
