@@ -23,7 +23,7 @@ from ..budget.reports import Figures
 from ..models import BudgetLine, ProjectYear
 from ..money import ZERO, format_eur, money_sum
 from .alerts import Alert, AlertItem, Severity
-from .charts import AMBER, BLUE, GREEN, BarGroup, Series, grouped_bars
+from .charts import AMBER, BLUE, GREEN, BarGroup, Series, grouped_bars, percent
 
 LATE_IN_YEAR = Decimal("0.75")  # from three quarters of a project year on…
 UNSPENT_SHARE = Decimal("0.50")  # …a line with less than half of its planned amount approved is flagged
@@ -141,7 +141,7 @@ def burn_chart(burn: Burn, *, year: ProjectYear | None) -> dict:
                 texts={
                     "planned": format_eur(figures.planned),
                     "actual": format_eur(figures.actual)
-                    + (f" ({figures.spent_pct} %)" if figures.spent_pct is not None else ""),
+                    + (f" ({percent(figures.spent_pct)})" if figures.spent_pct else ""),
                     "pending": format_eur(figures.pending),
                 },
                 flagged="sforamento" if figures.overspent else "",

@@ -15,6 +15,11 @@ from decimal import Decimal
 BLUE, GREEN, AMBER, RED, TRACK = "#0066cc", "#008055", "#995c00", "#a61919", "#e6e9f2"
 
 
+def percent(value: Decimal) -> str:
+    """A share in Italian format: Decimal("55.1") → "55,1 %"."""
+    return f"{str(value).replace('.', ',')} %"
+
+
 def _share(value, target) -> Decimal | None:
     if value is None or not target:
         return None
@@ -29,7 +34,7 @@ def progress_bar(*, key: str, title: str, value, target, value_text: str, target
     if share is None:
         summary = f"{value_text} (nessun obiettivo per questo periodo e ambito)"
     else:
-        summary = f"{value_text} su {target_text}: {share} %"
+        summary = f"{value_text} su {target_text}: {percent(share)}"
     return {
         "id": f"progress-{key}",
         "title": title,
@@ -40,7 +45,7 @@ def progress_bar(*, key: str, title: str, value, target, value_text: str, target
         "bar_w": bar_w,
         "filled": filled.quantize(Decimal("0.1")),
         "colour": GREEN if share is not None and share >= 100 else BLUE,
-        "label": f"{share} %" if share is not None else "—",
+        "label": percent(share) if share is not None else "—",
         "label_x": bar_x + bar_w + 8,
     }
 

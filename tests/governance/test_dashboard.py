@@ -3,6 +3,7 @@
 import pytest
 
 from governance import dashboard
+from governance.dashboard import panels
 from governance.scoping import user_scope
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ def test_panel(monkeypatch, tmp_path, settings):
     (template_dir / "t").mkdir(parents=True)
     (template_dir / "t" / "panel.html").write_text("<p>Valore del pannello: {{ data.value }}</p>")
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], template_dir]}]
-    monkeypatch.setattr(dashboard, "_PANELS", {})
+    monkeypatch.setattr(panels, "_PANELS", {})
     dashboard.register_panel(
         dashboard.Panel(
             key="prova",
@@ -22,6 +23,7 @@ def test_panel(monkeypatch, tmp_path, settings):
             template="t/panel.html",
             context=lambda request, reference: {"value": 42},
             visible=lambda user: user_scope(user).programme_wide,
+            on_home=True,
         )
     )
 
