@@ -72,7 +72,7 @@ def _governance_alerts(*, user, filters: DashboardFilters, cadence: list[Cadence
                     AlertItem(
                         label=line.body.name,
                         url=line.body.get_absolute_url(),
-                        note=f"{line.cell.held} riunioni su {line.cell.expected} attese a oggi",
+                        note=f"{line.cell.held} riunioni su {str(line.cell.expected).replace('.', ',')} attese a oggi",
                     )
                     for line in behind[:OVERDUE_ITEMS]
                 ),
