@@ -18,6 +18,7 @@ class DashboardFilters:
     district: District | None
     fixed_district: bool  # a district user with one district: no choice to make
     messages: list[str] = field(default_factory=list)
+    own_districts_only: bool = False  # a district user with several districts, none chosen
 
     @property
     def year_number(self) -> int | None:
@@ -31,14 +32,7 @@ class DashboardFilters:
     def area_label(self) -> str:
         if self.district:
             return f"Ambito {self.district.name}"
-        return "Tutto il programma" if len(self.districts) != 1 and not self.own_districts_only else "I suoi ambiti"
-
-    own_districts_only: bool = False  # a district user with several districts, none chosen
-
-    def query(self, **overrides) -> str:
-        """The query string of these filters (with `overrides`), for links that keep them."""
-        params = {"year": self.year_number, "district": self.district_id, **overrides}
-        return "&".join(f"{k}={v}" for k, v in params.items() if v is not None)
+        return "I suoi ambiti" if self.own_districts_only else "Tutto il programma"
 
 
 def year_of(reference: dt.date, years: list[ProjectYear]) -> ProjectYear | None:
