@@ -11,14 +11,14 @@ class FundraisingConfig(AppConfig):
         registries."""
         from django.utils.translation import gettext_lazy as _
 
-        from governance.dashboard import Panel, register_panel
+        from governance.dashboard import AlertSource, Panel, register_alert, register_panel
         from governance.demo import DEMO_SEEDERS
         from governance.gift_totals import register_designated_gifts
         from governance.indicators import ComputedIndicator, register_indicator
         from governance.navigation import NavEntry, register_nav
 
         from . import permissions, reports, selectors
-        from .dashboard import panel_context, panel_visible
+        from .dashboard import panel_context, panel_visible, raised_periods, restricted_alerts
         from .demo import seed_fundraising_demo
 
         # Programme roles get no admin permission here: the admin is for system administrators, and it never
@@ -53,10 +53,14 @@ class FundraisingConfig(AppConfig):
         )
         register_indicator(
             ComputedIndicator(
-                code=reports.INDICATOR_CODE, compute=reports.raised_indicator, link=reports.raised_indicator_link
+                code=reports.INDICATOR_CODE,
+                compute=reports.raised_indicator,
+                link=reports.raised_indicator_link,
+                compute_many=raised_periods,
             )
         )
         # Gifts designated to a lab, company pact or civic center: totals only on those pages (issue 12, item 3).
         register_designated_gifts(selectors.designated_totals)
+        register_alert(AlertSource(key="fundraising", collect=restricted_alerts, visible=panel_visible, order=60))
         if seed_fundraising_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_fundraising_demo)

@@ -10,6 +10,10 @@ app. An app registers, in its `AppConfig.ready()`, one `ComputedIndicator` per i
 `year` is a project-year number (None: the whole triennium) and `district_id` a District pk (None: the whole
 programme). `link(*, year, district_id)` returns the URL of the list behind the number (or None). An indicator no
 app computes is shown with its targets and "non ancora rilevato" — never a zero.
+
+An app may add `compute_many(*, user, years, district_id)` returning `{year: actual}` for several periods at once
+(`years` may hold None for the triennium), in fewer queries than one `compute` per period; the dashboard uses it
+through `compute_periods` and falls back to `compute` per period when an app gives none.
 """
 
 from __future__ import annotations
@@ -24,6 +28,13 @@ class ComputedIndicator:
     code: str
     compute: Callable[..., int | Decimal | None]
     link: Callable[..., str | None] | None = None
+    compute_many: Callable[..., dict[int | None, int | Decimal | None]] | None = None
+
+    def compute_periods(self, *, user, years: list[int | None], district_id: int | None) -> dict:
+        """The actual of each period in `years` (None: the triennium) for `user` and `district_id`."""
+        if self.compute_many is not None:
+            return self.compute_many(user=user, years=years, district_id=district_id)
+        return {year: self.compute(user=user, year=year, district_id=district_id) for year in years}
 
 
 _REGISTRY: dict[str, ComputedIndicator] = {}

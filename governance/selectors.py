@@ -37,9 +37,10 @@ class CadenceRow:
         return any(c.behind for c in self.cells)
 
 
-def cadence_compliance(*, bodies, reference: dt.date) -> list[CadenceRow]:
-    """Meetings held vs expected for each body and project year, pro-rated up to `reference` (2 queries)."""
-    years = list(ProjectYear.objects.all())
+def cadence_compliance(*, bodies, reference: dt.date, years: list[ProjectYear] | None = None) -> list[CadenceRow]:
+    """Meetings held vs expected for each body and project year, pro-rated up to `reference` (2 queries; 1 when the
+    caller already holds the `years`)."""
+    years = list(ProjectYear.objects.all()) if years is None else years
     rows = []
     for body in bodies.with_meeting_counts(years).select_related("district"):
         cells = [

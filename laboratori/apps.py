@@ -11,12 +11,12 @@ class LaboratoriConfig(AppConfig):
         never imports an action app). No custom permissions: programme roles get no admin model permissions."""
         from django.utils.translation import gettext_lazy as _
 
-        from governance.dashboard import Panel, register_panel
+        from governance.dashboard import AlertSource, Panel, register_alert, register_panel
         from governance.demo import DEMO_SEEDERS
         from governance.indicators import ComputedIndicator, register_indicator
         from governance.navigation import NavEntry, register_nav
 
-        from .dashboard import panel_context, panel_visible
+        from .dashboard import lab_alerts, panel_context, panel_visible
         from .demo import seed_laboratori_demo
         from .permissions import can_read_labs
         from .reports import INDICATORS
@@ -40,6 +40,7 @@ class LaboratoriConfig(AppConfig):
                 order=20,
             )
         )
+        register_alert(AlertSource(key="laboratori", collect=lab_alerts, visible=panel_visible, order=40))
         for code, (compute, link) in INDICATORS.items():
             register_indicator(ComputedIndicator(code=code, compute=compute, link=link))
         if seed_laboratori_demo not in DEMO_SEEDERS:

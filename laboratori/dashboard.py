@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from governance.dashboard import Alert, AlertItem
 from governance.enums import Role
 from governance.models import District
 from governance.scoping import user_scope
 
 from . import permissions, reports
+from .enums import LabStatus
 from .models import Laboratorio
 
 AGGREGATE_READERS = frozenset({Role.DIREZIONE, Role.UFFICIO_DI_PIANO, Role.COORDINATORE, Role.FUNDRAISING,
@@ -39,3 +41,22 @@ def panel_context(*, request, reference) -> dict:
         "paid": sum((r.paid for r in rows), Decimal("0.00")),
         "can_open": permissions.can_read_labs(user),
     }
+
+
+ALERT_ITEMS = 5
+
+
+def lab_alerts(*, user, reference, year, district_id) -> list:
+    """The dashboard's alert (governance.dashboard.register_alert): labs under way (not closed) whose operational plan
+    (piano operativo) has no action yet. Two queries at most: the first few labs, then the count if there are more."""
+    labs = Laboratorio.objects.all() if user_scope(user).programme_wide else Laboratorio.objects.visible_to(user)
+    if district_id is not None:
+        labs = labs.filter(district_id=district_id)
+    missing = labs.exclude(status=LabStatus.CLOSED).filter(plan__isnull=True).select_related("district")
+    first = list(missing.order_by("activation_year_number", "name")[: ALERT_ITEMS + 1])
+    count = len(first) if len(first) <= ALERT_ITEMS else missing.count()
+    items = tuple(
+        AlertItem(label=lab.name, url=lab.get_absolute_url(), note=lab.district.name) for lab in first[:ALERT_ITEMS]
+    )
+    text = f"{count} laboratori in corso senza piano operativo"
+    return [Alert(key="labs-no-plan", text=text, count=count, items=items)]

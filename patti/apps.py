@@ -11,7 +11,7 @@ class PattiConfig(AppConfig):
         action app)."""
         from django.utils.translation import gettext_lazy as _
 
-        from governance.dashboard import Panel, register_panel
+        from governance.dashboard import AlertSource, Panel, register_alert, register_panel
         from governance.demo import DEMO_SEEDERS
         from governance.enums import Role
         from governance.indicators import register_indicator
@@ -20,7 +20,7 @@ class PattiConfig(AppConfig):
         from governance.roles import register_role_permissions
         from governance.scoping import user_scope
 
-        from .dashboard import panel_context, panel_visible
+        from .dashboard import pact_alerts, panel_context, panel_visible
         from .demo import seed_patti_demo
         from .indicators import INDICATORS
         from .permissions import can_read_access_log, can_read_patti, has_worklist
@@ -54,6 +54,7 @@ class PattiConfig(AppConfig):
                 context=worklist_context,
                 visible=has_worklist,
                 order=5,
+                on_home=True,
             )
         )
         register_panel(
@@ -64,6 +65,11 @@ class PattiConfig(AppConfig):
                 context=panel_context,
                 visible=lambda user: panel_visible(user_scope(user)),
                 order=10,
+            )
+        )
+        register_alert(
+            AlertSource(
+                key="patti", collect=pact_alerts, visible=lambda user: panel_visible(user_scope(user)), order=30
             )
         )
         for indicator in INDICATORS:  # the results framework's actuals of Action 1

@@ -3,11 +3,15 @@ registry (`governance.dashboard.Panel(context=panel_context, visible=panel_visib
 
 from __future__ import annotations
 
+from django.urls import reverse
+
+from governance.dashboard import Alert
 from governance.enums import Role
 from governance.results.selectors import targets_by_code
 from governance.scoping import Scope, user_scope
 
 from . import reports
+from .enums import Attention
 from .models import BusinessIdea, EmpowermentPath, Patto
 
 AGGREGATE_READERS = frozenset({Role.DIREZIONE, Role.UFFICIO_DI_PIANO, Role.COORDINATORE, Role.FUNDRAISING,
@@ -42,3 +46,18 @@ def panel_context(*, request, reference) -> dict:
         "ideas": reports.ideas_per_year(ideas, targets=targets["A1_IDEE"]),
         "can_open": scope.has_role(Role.DIREZIONE, Role.UFFICIO_DI_PIANO, Role.COORDINATORE),
     }
+
+
+def pact_alerts(*, user, reference, year, district_id) -> list:
+    """The dashboard's alert (governance.dashboard.register_alert): running pacts with no assessment for 6 months
+    (`ASSESSMENT_INTERVAL_DAYS`) at the reference date, in the user's districts. One query."""
+    scope = user_scope(user)
+    patti = Patto.objects.all() if scope.programme_wide else Patto.objects.visible_to(user)
+    if district_id is not None:
+        patti = patti.filter(district_id=district_id)
+    count = patti.needing_attention(Attention.VALUTAZIONE, reference).count()
+    link = f"{reverse('patti:patto_list')}?attention={Attention.VALUTAZIONE}"
+    if district_id is not None:
+        link += f"&district={district_id}"
+    text = f"{count} patti attivi senza una valutazione da oltre 6 mesi"
+    return [Alert(key="patti-assessment", text=text, count=count, link=link)]

@@ -45,6 +45,7 @@ EXCLUDED_NAMESPACES = {"admin"}  # the admin is tested in tests/governance/test_
 
 MATRIX_CORE = {
     "home": Case(statuses(200)),
+    "dashboard_actions": Case(statuses(200)),
     "privacy": Case(public()),
     "accessibility": Case(public()),
     "login": Case(public()),

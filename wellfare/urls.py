@@ -8,6 +8,7 @@ admin.site.site_title = "Wel(l)Fare Legami"
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("cruscotto/azioni/", pages.action_panels, name="dashboard_actions"),
     path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("privacy/", pages.privacy, name="privacy"),

@@ -2,44 +2,48 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from ..budget.permissions import can_read_budget
 from ..dashboard import panels_for
-from ..enums import DecisionStatus
+from ..dashboard.filters import dashboard_filters
+from ..dashboard.page import dashboard_for
 from ..forms import ReminderPreferenceForm
-from ..models import Decision, District, GovernanceBody, Meeting, Organisation, ReminderPreference, UserProfile
+from ..models import ReminderPreference, UserProfile
 from ..reference import reference_date, set_reference_date
 from ..scoping import user_scope
-from ..selectors import cadence_compliance
 from .common import ReferenceDateForm
 
 
 @login_required
 def home(request):
+    """The dashboard: action cards against the targets, budget burn, cadence per body, alerts (issue 13)."""
     scope = user_scope(request.user)
     reference = reference_date(request)
     context = {"reference": reference, "scope": scope}
     if not scope.is_empty:
-        bodies = GovernanceBody.objects.visible_to(request.user)
-        rows = cadence_compliance(bodies=bodies, reference=reference)
-        decisions = Decision.objects.visible_to(request.user)
+        filters = dashboard_filters(user=request.user, params=request.GET, reference=reference)
+        for note in filters.messages:
+            messages.warning(request, note)
         context.update(
-            behind=[r for r in rows if r.behind],
-            bodies_count=len(rows),
-            overdue_decisions=decisions.overdue(reference).select_related("meeting__body")[:10],
-            overdue_count=decisions.overdue(reference).count(),
-            open_count=decisions.filter(status=DecisionStatus.OPEN).count(),
-            districts=District.objects.visible_to(request.user).select_related("lead_organisation"),
-            recent_meetings=Meeting.objects.visible_to(request.user).select_related("body")[:5],
-            panels=panels_for(request=request, reference=reference),
-            organisation_counts=Organisation.objects.visible_to(request.user).aggregate(
-                partners=Count("pk", filter=Q(is_partner=True)), members=Count("pk", filter=Q(is_member=True))
+            dashboard=dashboard_for(
+                user=request.user, filters=filters, reference=reference, read_budget=can_read_budget(request.user)
             ),
+            filters=filters,
+            panels=panels_for(request=request, reference=reference, on_home=True),
         )
     return render(request, "governance/home.html", context)
+
+
+@login_required
+def action_panels(request):
+    """Dettaglio per azione: each app's own panel (its figures by year and district), linked from the dashboard."""
+    scope = user_scope(request.user)
+    reference = reference_date(request)
+    panels = [] if scope.is_empty else panels_for(request=request, reference=reference, on_home=False)
+    return render(request, "governance/action_panels.html", {"reference": reference, "scope": scope, "panels": panels})
 
 
 @login_required

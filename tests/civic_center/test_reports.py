@@ -98,7 +98,7 @@ def test_dashboard_panel_counts_match_the_data(client_for, direzione, udp_cremas
     active_center(activated_on=dt.date(2016, 10, 1))
     ActivitySlotFactory(activity=ActivityFactory(civic_center=CivicCenter.objects.first()), start=dt.time(18, 30),
                         end=dt.time(20))  # fmt: skip
-    page = client_for(direzione).get("/").content.decode()
+    page = client_for(direzione).get("/cruscotto/azioni/").content.decode()  # the apps' panels page
     assert "Incroci di Comunità: civic center attivati" in page
     from civic_center.dashboard import panel_context
 
@@ -111,5 +111,5 @@ def test_dashboard_panel_counts_match_the_data(client_for, direzione, udp_cremas
     assert dict(data["bands"])[TimeBand.EVENING.label] == 1
     Request.user = udp_cremasco
     assert [r.district for r in panel_context(request=Request, reference=None)["activated"]["rows"]] == ["Cremasco"]
-    assert "civic center attivati" in client_for(fundraising).get("/").content.decode()
-    assert "civic center attivati" not in client_for(nobody).get("/").content.decode()
+    assert "civic center attivati" in client_for(fundraising).get("/cruscotto/azioni/").content.decode()
+    assert "civic center attivati" not in client_for(nobody).get("/cruscotto/azioni/").content.decode()

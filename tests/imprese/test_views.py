@@ -291,21 +291,24 @@ def test_detail_shows_the_stage_history(client_for, direzione):
 
 def test_dashboard_panel_for_readers_only(client_for, direzione, fundraising):
     pact_at(PactStage.SIGNED)
-    assert "Patti con le imprese: fasi per anno" in client_for(direzione).get(reverse("home")).content.decode()
-    assert "Patti con le imprese" not in client_for(fundraising).get(reverse("home")).content.decode()
+    # The apps' panels are on "Dettaglio per azione" (the dashboard has the action cards instead).
+    url = reverse("dashboard_actions")
+    assert "Patti con le imprese: fasi per anno" in client_for(direzione).get(url).content.decode()
+    assert "Patti con le imprese" not in client_for(fundraising).get(url).content.decode()
 
 
 def test_dashboard_panel_queries_do_not_grow_with_pacts(client_for, direzione, django_assert_max_num_queries):
     client = client_for(direzione)
     pact_at(PactStage.SIGNED)
-    client.get(reverse("home"))
-    # The whole home page's budget (tests/governance/test_history_and_queries.py); then no growth with the pacts.
+    url = reverse("dashboard_actions")  # the apps' panels, off the dashboard since issue 13
+    client.get(url)
+    # The whole panels page's budget; then no growth with the pacts.
     with django_assert_max_num_queries(75) as small:
-        client.get(reverse("home"))
+        client.get(url)
     for _ in range(10):
         pact_at(PactStage.ACTIVE)
     with django_assert_max_num_queries(len(small.captured_queries)):
-        assert "Patti con le imprese: fasi per anno" in client.get(reverse("home")).content.decode()
+        assert "Patti con le imprese: fasi per anno" in client.get(url).content.decode()
 
 
 def test_a_training_is_corrected_on_its_own_page(client_for, coordinatore, udp_cremasco):

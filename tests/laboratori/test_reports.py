@@ -88,7 +88,7 @@ def test_budget_committed_and_paid(labs, direzione, udp_cremonese):
 
 
 def test_dashboard_panel_shows_labs_per_district_and_year(labs, client_for, direzione, udp_cremasco):
-    html = client_for(direzione).get("/").content.decode()
+    html = client_for(direzione).get("/cruscotto/azioni/").content.decode()  # the apps' panels page
     assert "Laboratori di Comunità: attivati per ambito e anno" in html
     years, rows, totals = reports.activated_by_district_and_year(
         labs=Laboratorio.objects.all(), districts=District.objects.all()
@@ -96,5 +96,5 @@ def test_dashboard_panel_shows_labs_per_district_and_year(labs, client_for, dire
     by_name = {row.district.name: row for row in rows}
     assert by_name["Cremonese"].counts == [0, 3, 0] and by_name["Cremasco"].counts == [0, 0, 1]
     assert totals == {1: 0, 2: 3, 3: 1}
-    cremasco_html = client_for(udp_cremasco).get("/").content.decode()
+    cremasco_html = client_for(udp_cremasco).get("/cruscotto/azioni/").content.decode()
     assert "Cremonese</th>" not in cremasco_html.split("Laboratori di Comunità: attivati")[1]

@@ -97,4 +97,4 @@ def test_dashboard_panel_counts_match_the_data(client_for, direzione, udp_cremas
     assert data["people"] == 1 and data["hours"] == Decimal("9.0")
     Request.user = udp_cremasco  # the Cremonese lab is not theirs
     assert next(y for y in panel_context(request=Request, reference=None)["per_year"] if y["year"] == 2)["labs"] == 1
-    assert "Wel(l)FARE LAB: laboratori formativi" in client_for(direzione).get("/").content.decode()
+    assert "Wel(l)FARE LAB: laboratori formativi" in client_for(direzione).get("/cruscotto/azioni/").content.decode()

@@ -1,13 +1,13 @@
-"""The programme dashboard reads every app through a registry (ARCHITECTURE.md, "Dependencies between apps").
-
-governance never imports an action app. Each app registers its panels in its `AppConfig.ready()`:
+"""Panels: a block of an app's own figures on the dashboard, registered by the app.
 
     from governance.dashboard import Panel, register_panel
     register_panel(Panel(key="<app>", title="Titolo del riquadro", template="<app>/_dashboard_panel.html",
                          context=panel_context, visible=can_read_records, order=10))
 
 `visible(user)` says whether the user gets the panel; `context(request=..., reference=...)` returns its template
-context, computed from the app's `reports.py` (aggregates in SQL, scoped to the user).
+context, computed from the app's `reports.py` (aggregates in SQL, scoped to the user). The dashboard (`/`) shows
+only the panels registered with `on_home=True` (a worklist); the others are on "Dettaglio per azione"
+(`/cruscotto/azioni/`), so the dashboard keeps a fixed query budget whatever the apps add.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class Panel:
     context: Callable[..., dict]
     visible: Callable[..., bool]
     order: int = 100
+    on_home: bool = False  # True: on the dashboard itself (a to-do list); False: on the page of the actions' details
 
 
 _PANELS: dict[str, Panel] = {}
@@ -33,10 +34,10 @@ def register_panel(panel: Panel) -> None:
     _PANELS[panel.key] = panel
 
 
-def panels_for(*, request, reference) -> list[tuple[Panel, dict]]:
-    """The panels this user may see, in order, each with its computed context."""
+def panels_for(*, request, reference, on_home: bool | None = None) -> list[tuple[Panel, dict]]:
+    """The panels this user may see (those of one placement, if `on_home` is given), in order, with their context."""
     return [
         (panel, panel.context(request=request, reference=reference))
         for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.key))
-        if panel.visible(request.user)
+        if (on_home is None or panel.on_home == on_home) and panel.visible(request.user)
     ]
