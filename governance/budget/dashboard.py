@@ -1,13 +1,13 @@
 """The budget panel of the programme dashboard (registered in `GovernanceConfig.ready()`)."""
 
 from ..dashboard import Panel
-from .permissions import can_read_budget
+from .permissions import can_approve_expenses, can_read_budget
 from .reports import budget_report
 
 
 def budget_panel_context(*, request, reference) -> dict:
     report = budget_report(user=request.user, filters={})
-    return {"report": report}
+    return {"report": report, "can_approve": can_approve_expenses(request.user)}
 
 
 BUDGET_PANEL = Panel(
