@@ -1054,10 +1054,6 @@ BODIES = [
 ]
 
 
-_CABINA = next(b for b in BODIES if b["code"] == "cabina")
-_CABINA["former_members"] = [m["name"] for m in _CABINA["members_2015"]]
-
-
 if __name__ == "__main__":
     assert len(DISTRICTS) == 3
     assert len(PARTNERS) == 13

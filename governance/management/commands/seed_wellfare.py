@@ -174,11 +174,12 @@ class Command(BaseCommand):
                     {"body": body, "name": seat["name"]},
                     {"organisation": orgs.get(seat["organisation"]), "role": seat["role"]},
                 )
-            if b.get("former_members"):  # seats of an earlier composition stay on record, no longer counted
-                for seat in BodyMember.objects.filter(body=body, name__in=b["former_members"], active=True):
-                    seat.active = False
-                    seat._change_reason = "Composizione superata dall'aggiornamento di progetto del 2016"
-                    seat.save()
+            for seat in b.get("members_2015", []):  # the 2015 plan's seats stay on record, no longer counted
+                upsert(
+                    BodyMember,
+                    {"body": body, "name": seat["name"]},
+                    {"organisation": orgs.get(seat["organisation"]), "role": seat["role"], "active": False},
+                )
 
     @staticmethod
     def _seats(body: dict, orgs, districts) -> list[dict]:
