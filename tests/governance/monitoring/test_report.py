@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -58,6 +59,8 @@ def test_html_pdf_and_xlsx_show_the_same_figures(client, direzione, world):
             for column, value in enumerate(row):
                 unit = table.unit_of(index, column)
                 expected = export_value(value, unit, can_see_identity=False)
+                if isinstance(expected, Decimal):  # a euro cell: openpyxl reads it back as a float
+                    expected = float(expected)
                 assert cells[column] == expected or (expected in ("", None) and cells[column] in ("", None))
                 if unit == "text" or isinstance(value, str) or value is None:
                     continue
@@ -185,21 +188,29 @@ def test_the_pdf_fits_its_pages(client, direzione, world, tmp_path):
             assert float(x_max) <= float(width) and float(y_max) <= float(height)
 
 
-def _grow(world, n):
+def _grow(world, n, start=0):
     """n more pacts, labs, activities, participants, lines and decisions: none may add a query."""
-    from governance.models import GovernanceBody
+    from governance.models import GovernanceBody, Organisation
     from tests.civic_center.factories import ActivityFactory
     from tests.factories import DecisionFactory, MeetingFactory
+    from tests.governance.budget.factories import BudgetLineFactory
     from tests.laboratori.factories import LabMeetingFactory
     from tests.wellfare_lab.factories import AttendanceFactory
 
     body = GovernanceBody.objects.filter(district__isnull=True).first()
-    for i in range(n):
+    partners = list(Organisation.objects.filter(is_partner=True).order_by("pk"))
+    for i in range(start, start + n):
         signed_patto(household=HouseholdFactory(district=world["cremonese"]), on=IN_YEAR_2)
         LabMeetingFactory(date=IN_YEAR_2)
         ActivityFactory(start_on=IN_YEAR_2)
         AttendanceFactory()
-        line(action="2A", partner=district_partner("cremasco"), planned="100.00", approved="10.00")
+        BudgetLineFactory(
+            action=Action.objects.get(code=("1", "2A", "2B", "3", "4")[i % 5]),
+            partner=partners[i // 5 % len(partners)],
+            year=ProjectYear.objects.get(number=2),
+            funding_source="cariplo",
+            planned_amount=Decimal("100.00"),
+        )
         DecisionFactory(meeting=MeetingFactory(body=body, date=IN_YEAR_2 + dt.timedelta(days=i)))
 
 
@@ -213,7 +224,7 @@ def test_queries_do_not_grow_with_the_data(client, direzione, world):
     client.force_login(direzione)
     _grow(world, 1)
     small = _count(client)
-    _grow(world, 15)
+    _grow(world, 15, start=1)
     large = _count(client)
     assert large == small
     assert small < 500  # a fixed number per indicator, table and area: recorded in the report note
