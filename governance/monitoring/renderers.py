@@ -29,9 +29,24 @@ def shown_tables(tables: list[Table], *, can_see_identity: bool) -> list[dict]:
                     for c, v in enumerate(row)
                 ]
             )
-        header = [{"text": h, "numeric": unit != "text"} for h, unit in zip(table.header, table.units, strict=True)]
+        header = [
+            {"text": h, "numeric": unit != "text", "width": _width(h, unit)}
+            for h, unit in zip(table.header, table.units, strict=True)
+        ]
         section.setdefault("tables", []).append({"table": table, "header": header, "rows": rows})
     return list(sections.values())
+
+
+WIDE_COLUMNS = {"Indicatore", "Decisione", "Risultato", "Organismo", "Fonte"}
+
+
+def _width(header: str, unit: str) -> str:
+    """The column's width class in the PDF (fixed table layout: print.css gives each class its share)."""
+    if header in WIDE_COLUMNS:
+        return "c-wide"
+    if header == "Codice":
+        return "c-code"
+    return "c-text" if unit == "text" else "c-num"
 
 
 def title_of(year: int | None) -> str:

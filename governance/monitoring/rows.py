@@ -89,7 +89,7 @@ def _results_tables(user, year: int | None) -> list[Table]:
     periods = []
     if year:
         periods.append((year, [r for r in results_report(user=user, year=year).rows if r.year == year]))
-    cumulative = [r for r in results_report(user=user).rows if r.year is None]
+    cumulative = results_report(user=user, triennium_only=True).rows
     periods.append((None, cumulative))
     tables = []
     for period, rows in periods:
