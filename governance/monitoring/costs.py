@@ -100,7 +100,7 @@ def _budget(user, year: int | None) -> dict[tuple[str, int | None], tuple[Decima
     return {(s["action__code"], s["partner__district_id"]): (s["planned"], s["actual"]) for s in sums}
 
 
-def _targets(year: int | None) -> dict[str, dict]:
+def _targets() -> dict[str, dict]:
     from ..results.selectors import targets_by_code
 
     codes = [code for kind in RESULT_KINDS for code in kind.indicator_codes]
@@ -136,7 +136,7 @@ def cost_per_result(*, user, year: int | None = None, district_id: int | None = 
     if district_id is not None:
         districts = [d for d in districts if d.pk == district_id]
     budget = _budget(user, year)
-    targets = _targets(year)
+    targets = _targets()
     totals: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
     for (action_code, _district), (planned, actual) in budget.items():
         totals[action_code][0] += planned
