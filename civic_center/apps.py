@@ -42,5 +42,12 @@ class CivicCenterConfig(AppConfig):
         )
         for code, compute, link in reports.INDICATORS:
             register_indicator(ComputedIndicator(code=code, compute=compute, link=link))
+        from governance.monitoring.reach import ReachProvider, register_reach
+
+        from .reports import reach
+
+        register_reach(
+            ReachProvider(key="civic_center", label="Civic center", count=reach, deduplicated=False, order=40)
+        )
         if seed_civic_center_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_civic_center_demo)

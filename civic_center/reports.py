@@ -234,3 +234,12 @@ def activities_per_band(centers) -> list[tuple[str, int]]:
     aggregated = slots.aggregate(**{band: Count("pk", filter=q) for band, q in band_q.items()})
     counts.update(aggregated)
     return [(TimeBand(band).label, counts[band]) for band in TimeBand.values]
+
+
+def reach(*, user, year=None, district_id=None) -> dict:
+    """Reach of the civic centers for the monitoring report: enrolments and households of the activities started in
+    the year, head counts summed over activities, not de-duplicated (governance.monitoring.reach)."""
+    totals = _activities(user, year, district_id).aggregate(
+        people=Coalesce(Sum("enrolments"), 0), households=Coalesce(Sum("households"), 0)
+    )
+    return {"households": totals["households"], "people": totals["people"]}

@@ -198,4 +198,5 @@ class DigestSentAdmin(admin.ModelAdmin):
 
 
 from .budget import admin as budget_admin  # noqa: E402, F401  (registers the budget models)
+from .monitoring import admin as monitoring_admin  # noqa: E402, F401  (registers the monitoring reports)
 from .results import admin as results_admin  # noqa: E402, F401  (registers the results framework's models)

@@ -13,6 +13,7 @@ class GovernanceConfig(AppConfig):
         from .budget.permissions import can_approve_expenses, can_read_budget
         from .dashboard import register_panel
         from .demo import DEMO_SEEDERS
+        from .monitoring import register as register_monitoring
         from .navigation import NavEntry, register_nav
         from .reminders import GOVERNANCE_REMINDERS, register_reminder
         from .results.demo import seed_results_demo
@@ -42,5 +43,6 @@ class GovernanceConfig(AppConfig):
 
         register_nav(NavEntry("users", _("Utenti e ruoli"), "governance:users", can_manage_accounts, order=90))
         register_nav(NavEntry("results", _("Risultati"), "governance:results", can_read_results, order=50))
+        register_monitoring()
         if seed_results_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_results_demo)

@@ -43,3 +43,7 @@ urlpatterns += budget_urlpatterns
 from .results.urls import urlpatterns as results_urlpatterns  # noqa: E402
 
 urlpatterns += results_urlpatterns
+
+from .monitoring.urls import urlpatterns as monitoring_urlpatterns  # noqa: E402
+
+urlpatterns += monitoring_urlpatterns

@@ -43,5 +43,12 @@ class LaboratoriConfig(AppConfig):
         register_alert(AlertSource(key="laboratori", collect=lab_alerts, visible=panel_visible, order=40))
         for code, (compute, link) in INDICATORS.items():
             register_indicator(ComputedIndicator(code=code, compute=compute, link=link))
+        from governance.monitoring.reach import ReachProvider, register_reach
+
+        from .reports import reach
+
+        register_reach(
+            ReachProvider(key="laboratori", label="Laboratori di Comunità", count=reach, deduplicated=False, order=20)
+        )
         if seed_laboratori_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_laboratori_demo)

@@ -178,3 +178,10 @@ def activated_by_district_and_year(*, labs, districts) -> tuple[list[int], list[
         row.counts = [row.by_year.get(number, 0) for number in years]
     totals = {number: sum(r.by_year.get(number, 0) for r in rows.values()) for number in years}
     return years, list(rows.values()), totals
+
+
+def reach(*, user, year: int | None = None, district_id: int | None = None) -> dict:
+    """Reach of the labs for the monitoring report: head counts (each lab's highest meeting, summed over labs),
+    not de-duplicated across labs (governance.monitoring.reach)."""
+    counts = participants(user=user, year=year, district_id=district_id)
+    return {"households": counts["households"], "people": counts["people"]}

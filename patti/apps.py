@@ -75,5 +75,10 @@ class PattiConfig(AppConfig):
         for indicator in INDICATORS:  # the results framework's actuals of Action 1
             register_indicator(indicator)
         register_reminder(ReminderSource(key="patti", collect=pact_reminders))
+        from governance.monitoring.reach import ReachProvider, register_reach
+
+        from .reports import reach
+
+        register_reach(ReachProvider(key="patti", label="Patti gener-attivi", count=reach, deduplicated=True, order=10))
         if seed_patti_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_patti_demo)

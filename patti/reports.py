@@ -236,3 +236,14 @@ def ideas_per_year(ideas=None, *, targets: dict[TargetKey, TargetValue] | None =
         )
         for number in ProjectYear.objects.values_list("number", flat=True)
     ]
+
+
+def reach(*, user, year: int | None = None, district_id: int | None = None) -> dict | None:
+    """Reach of Action 1 for the monitoring report: households with a pact signed (each household code once) and
+    their members; None when the user reads no Action 1 aggregate (governance.monitoring.reach)."""
+    from .indicators import households_reached, people_reached  # indicators → dashboard → reports
+
+    households = households_reached(user=user, year=year, district_id=district_id)
+    if households is None:
+        return None
+    return {"households": households, "people": people_reached(user=user, year=year, district_id=district_id)}

@@ -103,7 +103,8 @@ def test_a_member_of_the_system_administrators_group_uses_the_admin(client, worl
 def test_demo_users_are_not_staff_and_roles_carry_no_model_permission(db):
     users = get_user_model().objects.filter(username__in=ROLES)
     assert users.count() == len(ROLES) and not users.filter(is_staff=True).exists()
-    allowed = {"governance.view_identity", "patti.view_identityaccess"}  # custom: identity, the identity log
+    # Custom permissions only: identity, the identity log, writing and submitting the monitoring report.
+    allowed = {"governance.view_identity", "patti.view_identityaccess", "governance.manage_monitoring_report"}
     for role in Role:
         group = Group.objects.get(name=role.value)
         granted = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}

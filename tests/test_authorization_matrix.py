@@ -22,6 +22,7 @@ from tests.civic_center.matrix import MATRIX_CIVIC_CENTER, civic_center_world
 from tests.factories import DecisionFactory, MeetingAttachmentFactory, MeetingFactory
 from tests.fundraising.matrix import MATRIX_FUNDRAISING, fundraising_world
 from tests.governance.budget.matrix import MATRIX_BUDGET, budget_world
+from tests.governance.monitoring.matrix import MATRIX_MONITORING, monitoring_world
 from tests.governance.results.matrix import MATRIX_RESULTS, results_world
 from tests.imprese.matrix import MATRIX_IMPRESE, imprese_world
 from tests.laboratori.matrix import MATRIX_LABORATORI, laboratori_world
@@ -118,6 +119,7 @@ MATRIX = {
     **MATRIX_WELLFARE_LAB,
     **MATRIX_IMPRESE,
     **MATRIX_FUNDRAISING,
+    **MATRIX_MONITORING,
 }
 
 
@@ -185,6 +187,7 @@ def world(request, db, media_root):
         **wellfare_lab_world(request),
         **imprese_world(request),
         **fundraising_world(request),
+        **monitoring_world(request),
     }
 
 

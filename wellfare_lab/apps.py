@@ -37,5 +37,12 @@ class WellfareLabConfig(AppConfig):
         )
         for code, compute, link in reports.INDICATORS:
             register_indicator(ComputedIndicator(code=code, compute=compute, link=link))
+        from governance.monitoring.reach import ReachProvider, register_reach
+
+        from .reports import reach
+
+        register_reach(
+            ReachProvider(key="wellfare_lab", label="Wel(l)FARE LAB", count=reach, deduplicated=True, order=45)
+        )
         if seed_wellfare_lab_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_wellfare_lab_demo)

@@ -167,3 +167,9 @@ def panel_rows(user) -> dict:
         "hours": Decimal(session_totals["hours"] or 0).quantize(Decimal("0.1")),
         "manifesto": manifesto_status(user=user),
     }
+
+
+def reach(*, user, year=None, district_id=None) -> dict:
+    """Reach of the training for the monitoring report: distinct participants (one person once across sessions and
+    labs); training records no households (governance.monitoring.reach)."""
+    return {"households": None, "people": distinct_participants(user=user, year=year, district_id=district_id)}

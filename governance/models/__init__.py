@@ -54,3 +54,6 @@ __all__ += [
 from .results import Indicator, ManualValue, Measurement, Target, TargetVersion, Unit  # noqa: E402
 
 __all__ += ["Indicator", "ManualValue", "Measurement", "Target", "TargetVersion", "Unit"]
+from .monitoring import ActionNarrative, MonitoringReport, ReportStatus  # noqa: E402
+
+__all__ += ["ActionNarrative", "MonitoringReport", "ReportStatus"]

@@ -235,9 +235,10 @@ def results_report(
     year: int | None = None,
     district: District | None = None,
     indicator: Indicator | None = None,
+    triennium_only: bool = False,
 ) -> ResultsReport:
     """Every indicator (of `action`, or just `indicator`, if given) against its targets for `user`; `year` and
-    `district` narrow it."""
+    `district` narrow it; `triennium_only` leaves out the yearly rows (the monitoring report's cumulative table)."""
     scope = user_scope(user)
     indicators = Indicator.objects.select_related("action")
     if action is not None:
@@ -273,7 +274,7 @@ def results_report(
         versions = by_indicator[indicator.pk]
         keys = set(in_force(versions)) | set(versions["original"]) | set(versions["revised"])
         has_yearly = any(k[0] is not None for k in keys)
-        periods = [year] if year else ([*year_numbers, None] if has_yearly else [None])
+        periods = [year] if year else ([*year_numbers, None] if has_yearly and not triennium_only else [None])
         registered = computed_indicator(indicator.code)
         group = groups.setdefault(indicator.action_id, ActionGroup(action=indicator.action))
         for period in periods:

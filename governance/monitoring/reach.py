@@ -1,0 +1,125 @@
+"""Reach: distinct households and people reached, per district and year, without double counting where the data
+names them.
+
+governance imports no action app: each app registers, in its `AppConfig.ready()`, a provider of its counts:
+
+    from governance.monitoring.reach import ReachProvider, register_reach
+    register_reach(ReachProvider(key="patti", label="Patti gener-attivi", count=reports.reach, deduplicated=True))
+
+`count(*, user, year, district_id)` returns `{"households": n | None, "people": n | None}` (None: the app does not
+count that measure) or None when the user may not read the app's figures; `year` is a project-year number (None:
+the whole triennium) and `district_id` a District pk (None: what the user reads of the programme). A provider whose
+data names the units (pacts by household code, training participants by person) is `deduplicated`; one that only
+has head counts (lab participation, civic-center enrolments) is a plain sum labelled "non deduplicato".
+
+Small cells: in every aggregate of people or households shown to a role without the identity permission, a count
+below 3 reads "< 3" (`people_cell`, also the template filter `people_cell` and every export), so that nobody can be
+recognised in a small municipality. Totals held against a district or programme target are exempt (they are
+indicators of the results framework, not reach cells).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..models import District
+from ..scoping import user_scope
+
+SMALL_CELL = "< 3"
+SMALL_CELL_LIMIT = 3
+MEASURES = (("households", "Nuclei familiari"), ("people", "Persone"))
+DEDUPLICATED = "deduplicato"
+NOT_DEDUPLICATED = "non deduplicato"
+
+
+class PeopleCount(int):
+    """A count of people or households: shown as "< 3" below 3 to whoever lacks the identity permission."""
+
+
+def people_cell(value, *, can_see_identity: bool):
+    """The value as it may be shown: a people count below 3 becomes "< 3" without the identity permission."""
+    if isinstance(value, PeopleCount) and not can_see_identity and value < SMALL_CELL_LIMIT:
+        return SMALL_CELL
+    return value
+
+
+@dataclass(frozen=True)
+class ReachProvider:
+    key: str
+    label: str
+    count: Callable[..., dict | None]
+    deduplicated: bool
+    order: int = 100
+
+
+_PROVIDERS: dict[str, ReachProvider] = {}
+
+
+def register_reach(provider: ReachProvider) -> None:
+    _PROVIDERS[provider.key] = provider
+
+
+def reach_providers() -> list[ReachProvider]:
+    return sorted(_PROVIDERS.values(), key=lambda p: (p.order, p.key))
+
+
+@dataclass
+class ReachRow:
+    """One source and measure: the count in each area (districts, then the programme); None = not available."""
+
+    source: str
+    measure: str
+    deduplicated: bool
+    cells: list[PeopleCount | None] = field(default_factory=list)
+
+    @property
+    def method(self) -> str:
+        return DEDUPLICATED if self.deduplicated else NOT_DEDUPLICATED
+
+
+@dataclass
+class Reach:
+    areas: list[str]  # column labels: the districts the user reads, then the programme (or their districts)
+    rows: list[ReachRow]
+
+
+def _count(value) -> PeopleCount | None:
+    return None if value is None else PeopleCount(value)
+
+
+def reach_rows(*, user, year: int | None) -> Reach:
+    """Households and people reached per source, in each district the user reads and in total, for `year`."""
+    scope = user_scope(user)
+    districts = list(District.objects.visible_to(user).order_by("name"))
+    areas: list[int | None] = [d.pk for d in districts] + [None]
+    total_label = "Totale programma" if scope.programme_wide else "Totale (suoi ambiti)"
+    rows: list[ReachRow] = []
+    sums: dict[str, list[int]] = {m: [0] * len(areas) for m, _ in MEASURES}
+    for provider in reach_providers():
+        counts = [provider.count(user=user, year=year, district_id=area) for area in areas]
+        if all(c is None for c in counts):
+            continue
+        for measure, label in MEASURES:
+            values = [None if c is None else c.get(measure) for c in counts]
+            if all(v is None for v in values):
+                continue
+            rows.append(
+                ReachRow(
+                    source=provider.label,
+                    measure=label,
+                    deduplicated=provider.deduplicated,
+                    cells=[_count(v) for v in values],
+                )
+            )
+            sums[measure] = [s + (v or 0) for s, v in zip(sums[measure], values, strict=True)]
+    for measure, label in MEASURES:
+        rows.append(
+            ReachRow(
+                source="Somma delle azioni (una persona può essere in più azioni)",
+                measure=label,
+                deduplicated=False,
+                cells=[PeopleCount(v) for v in sums[measure]],
+            )
+        )
+    return Reach(areas=[d.name for d in districts] + [total_label], rows=rows)
