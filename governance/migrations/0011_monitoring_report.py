@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("governance", "0008_results"),
+        ("governance", "0010_organisation_sorted_case_insensitive"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
