@@ -24,11 +24,12 @@ from .enums import FundingSource as F
 
 DEMO_LABEL = "[DEMO]"
 
-# Amount of each funding source in each project year (whole euros); the grand total is € 3,014,748.
+# Amount of each funding source in each project year (whole euros); the grand total is € 3,014,748. As the seed's plan
+# reads (seed 1774-1777): Cariplo's share decreases year by year while the partners' own resources grow.
 SOURCE_YEAR_TOTALS = {
-    F.CARIPLO: {1: 420_000, 2: 540_000, 3: 540_000},  # € 1,500,000
+    F.CARIPLO: {1: 550_000, 2: 500_000, 3: 450_000},  # € 1,500,000
     F.DONATIONS: {2: 50_764 + 127_000, 3: 172_236},  # € 350,000
-    F.COFINANCING: {1: 330_000, 2: 397_374, 3: 397_374},  # € 1,124,748
+    F.COFINANCING: {1: 330_000, 2: 377_374, 3: 417_374},  # € 1,124,748
     F.OTHER: {2: 20_000, 3: 20_000},  # € 40,000
 }
 
