@@ -91,8 +91,9 @@ def generate_budget(*, lines: int, expenses: int, seed: int = 42, rebuild: bool 
             year = years[year_id]
             day = year.start + dt.timedelta(days=rng.randrange((year.end - year.start).days + 1))
             status = rng.choices(STATUSES, weights)[0][0]
-            net = Decimal(rng.randint(1_000, 500_000)) / 100
-            vat = (net * Decimal("0.22")).quantize(Decimal("0.01"))
+            # Whole euros whose VAT is whole too: net + VAT = gross holds exactly in SQLite's floating point as well.
+            net = Decimal(50 * rng.randint(1, 100))
+            vat = net * 22 / 100
             yield (
                 line_id,
                 day,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import logging
 import os
 import secrets
 import time
@@ -236,6 +237,7 @@ def main(argv: list[str] | None = None) -> None:
     from .setup import django_setup
 
     django_setup()
+    logging.getLogger("wellfare.requests").setLevel(logging.WARNING)  # one line per request would bury the table
     prepare()
     sizes = Sizes.at(args.scale)
     if args.reuse and already_there(sizes):

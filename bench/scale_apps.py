@@ -29,7 +29,18 @@ def reference():
         "districts": list(District.objects.order_by("pk").values_list("pk", flat=True)),
         "partners": list(Organisation.objects.filter(is_partner=True).order_by("pk").values_list("pk", flat=True)),
         "organisations": list(Organisation.objects.order_by("pk").values_list("pk", flat=True)),
+        "companies": kinds("company"),
+        "implementers": kinds("public_body", "special_agency", "consortium"),  # laboratori IMPLEMENTING_KINDS
     }
+
+
+def kinds(*values) -> list[int]:
+    from governance.models import Organisation
+
+    found = list(Organisation.objects.filter(kind__in=values).order_by("pk").values_list("pk", flat=True))
+    if not found:
+        raise ValueError(f"No organisation of kind {values}: load the reference data (seed_wellfare) first.")
+    return found
 
 
 def children(model, parent_model, per_parent: int, first_parent: int, columns: dict[str, str]) -> int:
@@ -57,7 +68,7 @@ def generate_labs(*, records: int, ref) -> dict[str, int]:
             "status": status,
             "activated_on": f"(CASE WHEN {status} = 'starting' THEN NULL ELSE {activated} END)",
             "closed_on": f"(CASE WHEN {status} = 'closed' THEN {add_days(activated, '300')} END)",
-            "implementing_body_id": pick(ref["partners"]),
+            "implementing_body_id": pick(ref["implementers"]),
             "generating_theme": "'Tema generatore sintetico'",
             "budget": "(5000 + (g % 50) * 100)",
         },
@@ -103,7 +114,7 @@ def generate_company_pacts(*, records: int, ref) -> dict[str, int]:
         PattoImpresa,
         records,
         {
-            "company_id": pick(ref["organisations"], "g / 6"),
+            "company_id": pick(ref["companies"], "g / 6"),
             "district_id": pick(ref["districts"], "g / 2"),
             "stage": stage,
             "contacted_on": contacted,
