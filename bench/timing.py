@@ -1,9 +1,9 @@
 """Timing of pages through Django's test client: median of warm runs, query count, and the page's bare aggregates.
 
-`time_page` GETs a URL once to warm up, then `runs` times, and returns the median, the number of queries of one more
-GET and the status (a 404 is "non disponibile": a page another branch has not landed yet). `time_bare_aggregates`
-captures the queries a page issues, keeps the aggregate ones (SUM, COUNT, AVG, MIN, MAX) and times running exactly
-those statements again with a cursor: what the page costs at the least, with no ORM, Python or template around them.
+`time_page` GETs a URL once to warm up (capturing its queries), then `runs` times, and returns the median, the
+queries and the status (a 404 is "non disponibile": a page another branch has not landed yet). `time_statements`
+runs the page's aggregate queries (SUM, COUNT, AVG, MIN, MAX) again, exactly as executed, with a cursor: what the
+page costs at the least, with no ORM, Python or template around them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,32 +24,32 @@ class Timing:
     status: int
     ms: float | None = None
     queries: int | None = None
+    statements: list[str] = field(default_factory=list)
 
     @property
     def available(self) -> bool:
         return self.status == 200
 
+    @property
+    def aggregates(self) -> list[str]:
+        """The SQL of the page's aggregate queries, as executed."""
+        return [sql for sql in self.statements if AGGREGATE.search(sql or "")]
+
 
 def time_page(client, url: str, runs: int) -> Timing:
-    """Median milliseconds of `runs` GETs after one warm-up, and the queries of one GET."""
-    response = client.get(url)
+    """Median milliseconds of `runs` GETs after one warm-up, whose queries are counted and kept."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    # Read now: the next request empties the connection's query log (Django's reset_queries on request_started).
+    statements = [q["sql"] for q in captured.captured_queries]
     if response.status_code != 200:
         return Timing(status=response.status_code)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        response = client.get(url)
+        client.get(url)
         times.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as captured:
-        client.get(url)
-    return Timing(status=200, ms=statistics.median(times), queries=len(captured))
-
-
-def aggregate_statements(client, url: str) -> list[str]:
-    """The SQL of the aggregate queries one GET of `url` issues, as executed."""
-    with CaptureQueriesContext(connection) as captured:
-        client.get(url)
-    return [q["sql"] for q in captured.captured_queries if AGGREGATE.search(q["sql"] or "")]
+    return Timing(status=200, ms=statistics.median(times), queries=len(statements), statements=statements)
 
 
 def time_statements(statements: list[str], runs: int) -> float:
@@ -66,7 +66,13 @@ def time_statements(statements: list[str], runs: int) -> float:
     return statistics.median(totals) if totals else 0.0
 
 
-def time_bare_aggregates(client, url: str, runs: int) -> tuple[float, int]:
-    """(median ms of the page's aggregate queries run bare, how many they are)."""
-    statements = aggregate_statements(client, url)
-    return time_statements(statements, runs), len(statements)
+def slowest(statements: list[str], count: int = 3) -> list[tuple[float, str]]:
+    """The `count` slowest of `statements`, each run once: (ms, SQL)."""
+    timed = []
+    with connection.cursor() as cursor:
+        for sql in statements:
+            start = time.perf_counter()
+            cursor.execute(sql)
+            cursor.fetchall()
+            timed.append(((time.perf_counter() - start) * 1000, sql))
+    return sorted(timed, key=lambda pair: -pair[0])[:count]

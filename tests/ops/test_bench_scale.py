@@ -73,3 +73,4 @@ def test_every_page_of_the_table_is_timed(generated):
     for label, url, _user, admin_url in LISTS:
         assert timed[f"{label} `{url}`"].ms is not None, f"{url} did not answer 200"
         assert timed[f"admin `{admin_url}`"].ms is not None, f"{admin_url} did not answer 200"
+        assert timed[f"{label} `{url}`"].queries, f"{url}: no query counted"
