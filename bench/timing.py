@@ -60,7 +60,8 @@ def time_statements(statements: list[str], runs: int) -> float:
             start = time.perf_counter()
             for sql in statements:
                 cursor.execute(sql)
-                cursor.fetchall()
+                if cursor.description is not None:
+                    cursor.fetchall()
             if attempt:
                 totals.append((time.perf_counter() - start) * 1000)
     return statistics.median(totals) if totals else 0.0
@@ -73,6 +74,7 @@ def slowest(statements: list[str], count: int = 3) -> list[tuple[float, str]]:
         for sql in statements:
             start = time.perf_counter()
             cursor.execute(sql)
-            cursor.fetchall()
+            if cursor.description is not None:
+                cursor.fetchall()
             timed.append(((time.perf_counter() - start) * 1000, sql))
     return sorted(timed, key=lambda pair: -pair[0])[:count]
