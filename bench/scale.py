@@ -83,9 +83,13 @@ class Row:
     queries: int | None
     target: str = ""
     passed: bool | None = None
+    status: int = 200
 
     def markdown(self) -> str:
-        ms = "non disponibile" if self.ms is None else f"{self.ms:,.0f}"
+        if self.ms is not None:
+            ms = f"{self.ms:,.0f}"
+        else:  # a page not landed yet (404) or one that failed: the run goes on
+            ms = "non disponibile" if self.status == 404 else f"HTTP {self.status}"
         queries = "" if self.queries is None else str(self.queries)
         verdict = {True: "pass", False: "**fail**", None: ""}[self.passed]
         return f"| {self.page} | {self.user} | {ms} | {queries} | {self.target} | {verdict} |"
@@ -149,7 +153,7 @@ def logged_in(username: str):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    client = Client()
+    client = Client(raise_request_exception=False)  # a page that fails is a row of the table, not the end of the run
     client.force_login(get_user_model().objects.get(username=username))
     return client
 
@@ -173,6 +177,7 @@ def measure(*, runs: int, verbose: bool = False, out=print) -> list[Row]:
             dashboard.queries,
             f"< {DASHBOARD_MS} ms and ≤ {DASHBOARD_OVER_BARE} × bare ({bound:,.0f} ms)",
             dashboard.available and dashboard.ms < DASHBOARD_MS and dashboard.ms <= bound,
+            dashboard.status,
         )
     )
     rows.append(Row("dashboard: its bare aggregates (SQL only)", "direzione", bare_ms, bare_count))
@@ -182,7 +187,8 @@ def measure(*, runs: int, verbose: bool = False, out=print) -> list[Row]:
     ):
         timing = time_page(clients["direzione"], url, runs)
         passed = None if target is None or not timing.available else timing.ms < target
-        rows.append(Row(label, "direzione", timing.ms, timing.queries, f"< {target} ms" if target else "", passed))
+        target_text = f"< {target} ms" if target else ""
+        rows.append(Row(label, "direzione", timing.ms, timing.queries, target_text, passed, timing.status))
     for label, url, user, admin_url in LISTS:
         page = time_page(clients[user], url, runs)
         admin = time_page(clients["admin"], admin_url, runs)
@@ -195,9 +201,10 @@ def measure(*, runs: int, verbose: bool = False, out=print) -> list[Row]:
                 page.queries,
                 f"< admin ({admin.ms:,.0f} ms)" if admin.available else "< admin",
                 (page.ms < admin.ms) if both else (False if admin.available else None),
+                page.status,
             )
         )
-        rows.append(Row(f"admin `{admin_url}`", "admin", admin.ms, admin.queries))
+        rows.append(Row(f"admin `{admin_url}`", "admin", admin.ms, admin.queries, status=admin.status))
     return rows
 
 
