@@ -52,29 +52,19 @@ def time_page(client, url: str, runs: int) -> Timing:
     return Timing(status=200, ms=statistics.median(times), queries=len(statements), statements=statements)
 
 
-def time_statements(statements: list[str], runs: int) -> float:
-    """Median milliseconds of running all `statements` once (one warm-up first)."""
-    totals = []
+def time_statements(statements: list[str], runs: int) -> tuple[float, list[tuple[float, str]]]:
+    """Median milliseconds of running all `statements` once (one warm-up first), and each statement's
+    milliseconds in the last run, slowest first."""
+    totals, each = [], []
     with connection.cursor() as cursor:
         for attempt in range(runs + 1):
-            start = time.perf_counter()
+            each = []
             for sql in statements:
+                start = time.perf_counter()
                 cursor.execute(sql)
                 if cursor.description is not None:
                     cursor.fetchall()
+                each.append(((time.perf_counter() - start) * 1000, sql))
             if attempt:
-                totals.append((time.perf_counter() - start) * 1000)
-    return statistics.median(totals) if totals else 0.0
-
-
-def slowest(statements: list[str], count: int = 3) -> list[tuple[float, str]]:
-    """The `count` slowest of `statements`, each run once: (ms, SQL)."""
-    timed = []
-    with connection.cursor() as cursor:
-        for sql in statements:
-            start = time.perf_counter()
-            cursor.execute(sql)
-            if cursor.description is not None:
-                cursor.fetchall()
-            timed.append(((time.perf_counter() - start) * 1000, sql))
-    return sorted(timed, key=lambda pair: -pair[0])[:count]
+                totals.append(sum(ms for ms, _ in each))
+    return (statistics.median(totals) if totals else 0.0), sorted(each, key=lambda pair: -pair[0])
