@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export WELLFARE_DEMO_PASSWORD ?= legami-demo-2018
 
-.PHONY: install run test test-fast lint clean restore-drill load-test
+.PHONY: install run test test-fast lint clean restore-drill load-test bench-scale
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,12 @@ load-test: install
 	$(BIN)/pip install -e '.[dev,bench]'
 	$(BIN)/python -m bench.load
 
+# Every app's data at scale on PostgreSQL, then the dashboard, the monitoring report and the lists timed against the
+# admin (bench/README.md). Needs DATABASE_URL=postgres://…/<a database of its own>; SCALE=0.01 for a quick run.
+SCALE ?= 1
+RUNS ?= 5
+bench-scale: install
+	$(BIN)/python -m bench.scale --scale $(SCALE) --runs $(RUNS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

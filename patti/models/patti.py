@@ -215,6 +215,8 @@ class Patto(AuditedModel):
             models.Index(fields=["district", "status"]),
             models.Index(fields=["project_year", "kind"]),
             models.Index(fields=["promoter_type"]),
+            # The pact list's default order (and the admin's): a top-25 read from the index, not a sort of every pact.
+            models.Index(fields=["-opened_on", "-id"], name="patto_list_order"),
         ]
 
     def __str__(self):
