@@ -48,6 +48,8 @@ class Assessment(models.Model):
         ordering = ["date", "pk"]
         verbose_name = "valutazione"
         verbose_name_plural = "valutazioni"
+        # The latest assessments of a pact and "none since the cutoff" (worklist, dashboard alert) read this index.
+        indexes = [models.Index(fields=["patto", "date"], name="assessment_patto_date")]
         constraints = [
             models.CheckConstraint(condition=Q(**{f"{d}__gte": 1}) & Q(**{f"{d}__lte": 5}), name=f"assessment_{d}_1_5")
             for d in ASSESSMENT_DIMENSIONS

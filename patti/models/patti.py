@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, F, IntegerField, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, F, IntegerField, Max, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -106,7 +106,12 @@ class PattoQuerySet(models.QuerySet):
         """The pacts of one worklist item (`Attention`) at `reference`; the flags are those of `with_flags`."""
         horizon = reference + dt.timedelta(days=ATTENTION_HORIZON_DAYS)
         if kind == Attention.VALUTAZIONE:
-            return self.with_flags(reference).filter(needs_assessment=1)
+            # `needs_assessment` of `with_flags` as an anti-join on (patto, date): one index probe per running pact
+            # instead of the latest-assessment subqueries (bench/scale.py: 7.5 s → see bench/README.md at 100,000).
+            cutoff = reference - dt.timedelta(days=ASSESSMENT_INTERVAL_DAYS)
+            assessments = self.model._meta.get_field("assessments").related_model
+            recent = assessments.objects.filter(patto=OuterRef("pk"), date__gte=cutoff)
+            return self.filter(status=PattoStatus.ATTIVO, start_on__lt=cutoff).exclude(Exists(recent))
         if kind == Attention.IN_CALO:
             return self.with_flags(reference).filter(
                 fallen_dimensions__gte=DECLINE_THRESHOLD, status__in=RUNNING_STATUSES
