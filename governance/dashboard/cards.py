@@ -161,4 +161,3 @@ def action_cards(*, user, year: int | None, district_id: int | None, own_distric
         if card is not None:
             cards.append(card)
     return cards
-
