@@ -55,9 +55,6 @@ class Burn:
     areas: list[AreaBurn]  # the selected year by district, provincial partners apart
     chart: dict | None = None
 
-    def spending_by_action(self) -> dict[str, tuple[Decimal, Decimal]]:
-        return {a.code: (a.year.planned, a.year.actual) for a in self.actions}
-
 
 SERIES = [
     Series("planned", "Previsto", BLUE),

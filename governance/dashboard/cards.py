@@ -91,20 +91,10 @@ class Measure:
 
 
 @dataclass
-class CostPerResult:
-    """Euros per result: planned (planned budget of the action ÷ target) against actual (approved ÷ actual)."""
-
-    label: str
-    planned: Decimal | None
-    actual: Decimal | None
-
-
-@dataclass
 class Card:
     code: str  # the action's code
     title: str
     measures: list[Measure] = field(default_factory=list)
-    cost: CostPerResult | None = None
 
     @property
     def headline(self) -> Measure | None:
@@ -171,20 +161,3 @@ def action_cards(*, user, year: int | None, district_id: int | None, own_distric
         if card is not None:
             cards.append(card)
     return cards
-
-
-def add_cost_per_result(cards: list[Card], *, spending: dict[str, tuple[Decimal, Decimal]], labels: dict) -> None:
-    """Attach € per result to the cards whose action has a label in `labels` (`{action code: "per patto"}`), from
-    `spending` = `{action code: (planned, approved)}` of the same year and area as the cards' first cell."""
-    for card in cards:
-        label = labels.get(card.code)
-        if label is None or card.headline is None or card.code not in spending:
-            continue
-        cell = card.headline.cells[0]
-        planned_money, approved_money = spending[card.code]
-        planned = actual = None
-        if cell.target is not None and cell.target.value and cell.comparable:
-            planned = (planned_money / cell.target.value).quantize(Decimal("0.01"))
-        if cell.state == State.COMPUTED and cell.actual:
-            actual = (approved_money / Decimal(cell.actual)).quantize(Decimal("0.01"))
-        card.cost = CostPerResult(label=label, planned=planned, actual=actual)

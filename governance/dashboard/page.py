@@ -17,13 +17,10 @@ from ..models import Decision, GovernanceBody
 from ..selectors import CadenceCell, cadence_compliance
 from .alerts import Alert, AlertItem, Severity, alerts_for
 from .burn import Burn, budget_alerts, budget_burn
-from .cards import Card, action_cards, add_cost_per_result
+from .cards import Card, action_cards
 from .filters import DashboardFilters
 
 OVERDUE_ITEMS = 5
-# € per result on the cards (issue 13, item 4), for the actions whose headline is a count of results.
-COST_LABELS = {"1": "per patto sottoscritto", "2A": "per laboratorio attivato", "2B": "per patto con le imprese",
-               "3": "per civic center attivato"}  # fmt: skip
 
 
 @dataclass
@@ -123,7 +120,6 @@ def dashboard_for(*, user, filters: DashboardFilters, reference: dt.date, read_b
     alerts += _governance_alerts(user=user, filters=filters, cadence=cadence, reference=reference)
     if read_budget:
         burn = budget_burn(user=user, year=filters.year, district_id=district_id, districts=filters.districts)
-        add_cost_per_result(cards, spending=burn.spending_by_action(), labels=COST_LABELS)
         alerts += budget_alerts(user=user, reference=reference, year=filters.year, district_id=district_id)
     alerts += alerts_for(user=user, reference=reference, year=year_number, district_id=district_id)
     return Dashboard(filters=filters, cards=cards, burn=burn, cadence=cadence, alerts=alerts)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from ..budget.permissions import can_read_budget
 from ..dashboard import panels_for
+from ..dashboard.figures import monitoring_figures, monitoring_report_url
 from ..dashboard.filters import dashboard_filters
 from ..dashboard.page import dashboard_for
 from ..forms import ReminderPreferenceForm
@@ -33,17 +34,29 @@ def home(request):
             ),
             filters=filters,
             panels=panels_for(request=request, reference=reference, on_home=True),
+            monitoring_url=monitoring_report_url(user=request.user, year=filters.year_number),
         )
     return render(request, "governance/home.html", context)
 
 
 @login_required
 def action_panels(request):
-    """Dettaglio per azione: each app's own panel (its figures by year and district), linked from the dashboard."""
+    """Dettaglio per azione: each app's own panel, and the monitoring report's cost per result and reach of the
+    dashboard's year (`?year=N&district=pk`), linked from the dashboard."""
     scope = user_scope(request.user)
     reference = reference_date(request)
-    panels = [] if scope.is_empty else panels_for(request=request, reference=reference, on_home=False)
-    return render(request, "governance/action_panels.html", {"reference": reference, "scope": scope, "panels": panels})
+    context = {"reference": reference, "scope": scope, "panels": []}
+    if not scope.is_empty:
+        filters = dashboard_filters(user=request.user, params=request.GET, reference=reference)
+        for note in filters.messages:
+            messages.warning(request, note)
+        context.update(
+            panels=panels_for(request=request, reference=reference, on_home=False),
+            filters=filters,
+            figures=monitoring_figures(user=request.user, filters=filters),
+            monitoring_url=monitoring_report_url(user=request.user, year=filters.year_number),
+        )
+    return render(request, "governance/action_panels.html", context)
 
 
 @login_required

@@ -40,7 +40,14 @@ def test_direzione_changes_the_year_and_follows_a_card_to_the_list(page, login, 
     expect(page).to_have_url(re.compile(r"/patti/\?signed=true&project_year=2$"))
     expect(page.locator("main")).to_contain_text("2 risultati")
     assert_accessible(page)
-    # The monitoring report's download (h-report's governance/monitoring/) is checked from here, after the list.
+
+    # Back on the dashboard, the link to the monitoring report of the selected year gives its PDF.
+    page.goto("/?year=2")
+    href = page.get_by_role("link", name="Rapporto di monitoraggio dell'anno 2").get_attribute("href")
+    assert href == "/governance/reports/monitoring/?year=2"
+    pdf = page.request.get(f"{href}&format=pdf")
+    assert pdf.ok and pdf.headers["content-type"].startswith("application/pdf")
+    assert pdf.body().startswith(b"%PDF")
 
 
 @pytest.mark.e2e

@@ -201,7 +201,7 @@ def test_action_panels_moved_off_the_dashboard(client_for, direzione):
     client = client_for(direzione)
     assert "Patti con le imprese: fasi per anno" not in client.get("/").content.decode()
     assert "Patti con le imprese: fasi per anno" in client.get("/cruscotto/azioni/").content.decode()
-    assert 'href="/cruscotto/azioni/"' in client.get("/").content.decode()
+    assert 'href="/cruscotto/azioni/?year=' in client.get("/").content.decode()  # with the selected year
 
 
 def _data(size):
@@ -227,3 +227,37 @@ def test_dashboard_queries_do_not_grow_with_the_data(client_for, direzione, djan
         response = client.get(url)
     assert response.status_code == 200
     assert len(response.context["dashboard"].alerts) >= 4
+
+
+def test_cost_per_result_and_reach_are_the_monitoring_reports_rows(client_for, direzione, pacts, budget):
+    from governance.monitoring.costs import cost_per_result
+
+    client = client_for(direzione)
+    home = client.get("/?year=2").content.decode()
+    assert 'href="/cruscotto/azioni/?year=2"' in home  # the dashboard links them for the selected year
+    response = client.get("/cruscotto/azioni/?year=2")
+    figures = response.context["figures"]
+    expected = cost_per_result(user=direzione, year=2)
+    shown = [(r.kind.key, r.area, r.planned_cost, r.actual_cost) for r in figures.costs]
+    assert shown == [(r.kind.key, r.area, r.planned_cost, r.actual_cost) for r in expected]
+    cremonese = next(r for r in figures.costs if r.kind.key == "pact" and r.area == "Cremonese")
+    assert (cremonese.results, cremonese.actual_cost) == (3, Decimal("40000.00"))  # 120.000 approved ÷ 3 pacts
+    html = response.content.decode()
+    assert "Partecipante alla formazione" in html  # cost per training participant too
+    assert 'id="dash-reach"' in html and "non deduplicato" in html
+    assert "&lt; 3" in html  # the Direzione has no identity permission: small cells read "< 3"
+
+
+def test_district_filter_narrows_the_costs_to_that_district(client_for, direzione, pacts, budget):
+    cremonese = district("cremonese")
+    response = client_for(direzione).get(f"/cruscotto/azioni/?year=2&district={cremonese.pk}")
+    assert {r.area for r in response.context["figures"].costs} == {"Cremonese"}
+
+
+def test_link_to_the_monitoring_report_only_for_its_readers(client_for, direzione, referente):
+    link = 'href="/governance/reports/monitoring/?year=2"'
+    assert link in client_for(direzione).get("/?year=2").content.decode()
+    response = client_for(referente).get("/?year=2")
+    assert link not in response.content.decode()
+    detail = client_for(referente).get("/cruscotto/azioni/?year=2")
+    assert detail.status_code == 200 and detail.context.get("figures") is None
