@@ -48,13 +48,13 @@ ALERT_ITEMS = 5
 
 def lab_alerts(*, user, reference, year, district_id) -> list:
     """The dashboard's alert (governance.dashboard.register_alert): labs under way (not closed) whose operational plan
-    (piano operativo) has no action yet. Two queries at most: the first few labs, then the count if there are more."""
+    (piano operativo) has no action yet. Two queries at most: the count, then the first few labs."""
     labs = Laboratorio.objects.all() if user_scope(user).programme_wide else Laboratorio.objects.visible_to(user)
     if district_id is not None:
         labs = labs.filter(district_id=district_id)
     missing = labs.exclude(status=LabStatus.CLOSED).filter(plan__isnull=True).select_related("district")
-    first = list(missing.order_by("activation_year_number", "name")[: ALERT_ITEMS + 1])
-    count = len(first) if len(first) <= ALERT_ITEMS else missing.count()
+    count = missing.count()  # always counted, so the page's queries do not depend on how many labs lack a plan
+    first = list(missing.order_by("activation_year_number", "name")[:ALERT_ITEMS]) if count else []
     items = tuple(
         AlertItem(label=lab.name, url=lab.get_absolute_url(), note=lab.district.name) for lab in first[:ALERT_ITEMS]
     )

@@ -302,8 +302,9 @@ def test_dashboard_panel_queries_do_not_grow_with_pacts(client_for, direzione, d
     pact_at(PactStage.SIGNED)
     url = reverse("dashboard_actions")  # the apps' panels, off the dashboard since issue 13
     client.get(url)
-    # The whole panels page's budget; then no growth with the pacts.
-    with django_assert_max_num_queries(75) as small:
+    # The whole panels page's budget, with the cost per result and reach tables of governance/monitoring (about 115
+    # of these queries: one count per indicator and cell, a known cost listed in the session note); then no growth.
+    with django_assert_max_num_queries(180) as small:
         client.get(url)
     for _ in range(10):
         pact_at(PactStage.ACTIVE)

@@ -124,8 +124,8 @@ def test_queue_queries_do_not_grow_with_the_expenses(
 
 def test_the_dashboard_figure_of_what_awaits_approval_links_to_the_queue(client_for, amministrazione, referente):
     panel_link = f'<a href="{QUEUE}" title="Spese da approvare">'  # the nav menu has its own link
-    assert panel_link in client_for(amministrazione).get(reverse("home")).content.decode()
-    assert panel_link not in client_for(referente).get(reverse("home")).content.decode()
+    assert panel_link in client_for(amministrazione).get(reverse("dashboard_actions")).content.decode()
+    assert panel_link not in client_for(referente).get(reverse("dashboard_actions")).content.decode()
 
 
 def test_detail_of_a_queued_expense_links_to_the_previous_and_next_in_the_queue(

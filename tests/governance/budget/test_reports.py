@@ -179,7 +179,8 @@ def test_report_queries_do_not_grow_with_expenses(client_for, amministrazione, d
     )
     actuals_rebuild()
     client = client_for(amministrazione)
-    with django_assert_max_num_queries(20):
+    # The page's own queries plus the navigation's role checks (21 since issue 13's menu entries), at any size.
+    with django_assert_max_num_queries(21):
         response = client.get(REPORT)
     assert response.context["report"].total.actual == Decimal(count)
     # The lists carry the filter bar: one query per choice list (year, action, district, partner), fixed.
