@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils.text import Truncator
 
 from .admin_site import is_system_admin
 from .enums import DISTRICT_ROLES, SYSTEM_ADMIN_GROUP, Role
@@ -68,6 +69,8 @@ def account_save(*, account, role: str, organisation, districts, system_admin: b
             f"{key}: {before.get(key, 'nessuno')} → {new}" for key, new in after.items() if before.get(key) != new
         ]
         profile._history_user = actor
-        profile._change_reason = ("Nuovo utente. " if creating else "") + "; ".join(changes)
+        # simple_history keeps the reason in 100 characters (PostgreSQL refuses more; SQLite would silently keep it).
+        reason = ("Nuovo utente. " if creating else "") + "; ".join(changes)
+        profile._change_reason = Truncator(reason).chars(100)
         profile.save()
     return account
