@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from collections import Counter
 
 import pytest
 from django.contrib.auth.models import Group
@@ -9,6 +10,7 @@ from django.contrib.auth.models import Group
 from governance.models import District, Municipality
 from governance.reference_municipalities import (
     DATA_FILE,
+    DISTRICT_SOURCES,
     district_counts,
     italian_name,
     read_rows,
@@ -27,6 +29,61 @@ def test_districts_agree_with_the_seed_except_the_casalasco():
     """Seed 1369-1371 says 47 / 48 / 21 (116); the province had 115: the Casalasco has 20 (see the module note)."""
     counts = district_counts(read_rows())
     assert counts == {"cremonese": 47, "cremasco": 48, "casalasco": 20}
+
+
+def test_every_row_cites_a_source_of_its_own_district():
+    for row in read_rows():
+        source = DISTRICT_SOURCES[row["district_source"]]
+        assert source.district == row["district"], row["name"]
+        assert source.title and source.publisher and source.date
+        assert source.url.startswith(("http://", "https://"))
+
+
+def test_rows_per_source():
+    """Cremonese and Cremasco each from their signed Accordo di programma, whole; the Casalasco from the Oglio Po
+    plan of 2018-2020 (16 by name, 2 through their 2019 merger) and, the weakest, a 2018 press report (2)."""
+    per_source = Counter(row["district_source"] for row in read_rows())
+    assert per_source == {
+        "apdz_cremona": 47,
+        "apdz_cremasco_2015_2017": 48,
+        "pdz_oglio_po_2018_2020": 16,
+        "pdz_oglio_po_2018_2020_merged": 2,
+        "laprovincia_2018_09_13": 2,
+    }
+    weak = sorted(row["name"] for row in read_rows() if DISTRICT_SOURCES[row["district_source"]].weak)
+    assert weak == ["Ca' d'Andrea", "Torre de' Picenardi"]
+
+
+@pytest.mark.parametrize(
+    ("name", "district", "source"),
+    [
+        # Accordo di programma, Piano di Zona 2015/2017, Ambito distrettuale Cremasco (nos. 35, 43 and 7).
+        ("Ripalta Guerina", "cremasco", "apdz_cremasco_2015_2017"),
+        ("Torlino Vimercati", "cremasco", "apdz_cremasco_2015_2017"),
+        ("Casale Cremasco-Vidolasco", "cremasco", "apdz_cremasco_2015_2017"),
+        # Accordo di programma, Ambito distrettuale di Cremona (nos. 7, 25, 28 and 47): the Cremonese reaches the
+        # Casalasco's border.
+        ("Cappella de' Picenardi", "cremonese", "apdz_cremona"),
+        ("Isola Dovarese", "cremonese", "apdz_cremona"),
+        ("Ostiano", "cremonese", "apdz_cremona"),
+        ("Volongo", "cremonese", "apdz_cremona"),
+        # Piano di zona 2018-2020 Ambito distrettuale Oglio Po, Casalasco sub-district.
+        ("Casalmaggiore", "casalasco", "pdz_oglio_po_2018_2020"),
+        ("Rivarolo del Re ed Uniti", "casalasco", "pdz_oglio_po_2018_2020"),
+        ("Piadena", "casalasco", "pdz_oglio_po_2018_2020_merged"),
+        ("Drizzona", "casalasco", "pdz_oglio_po_2018_2020_merged"),
+        ("Torre de' Picenardi", "casalasco", "laprovincia_2018_09_13"),
+    ],
+)
+def test_named_assignments_from_the_sources(name, district, source):
+    row = next(row for row in read_rows() if row["name"] == name)
+    assert (row["district"], row["district_source"]) == (district, source)
+
+
+def test_no_municipality_of_mantova():
+    """The seed's 21st Casalasco municipality is not a Mantova one (module note): the data holds none."""
+    names = {row["name"] for row in read_rows()}
+    assert not names & {"Rivarolo Mantovano", "Sabbioneta", "Viadana", "Bozzolo"}
 
 
 def test_municipalities_merged_after_the_programme_keep_their_end_date():
@@ -66,13 +123,23 @@ def test_extraction_keeps_the_programme_years_only(tmp_path):
         {"province": "MI", "code": "F205", "name": "Milano", "date_created": "1861-03-17", "date_deleted": ""},
     ]
     source.write_text(json.dumps(entries))
-    rows = rows_from_codicefiscale(source, {"Crema": "cremasco"})
-    assert [(r["name"], r["district"]) for r in rows] == [("Crema", "cremasco")]
+    rows = rows_from_codicefiscale(source, {"Crema": ("cremasco", "apdz_cremasco_2015_2017")})
+    assert [(r["name"], r["district"], r["district_source"]) for r in rows] == [
+        ("Crema", "cremasco", "apdz_cremasco_2015_2017")
+    ]
+
+
+def test_extraction_refuses_a_municipality_no_source_assigns(tmp_path):
+    source = tmp_path / "municipalities.json"
+    entry = {"province": "CR", "code": "D150", "name": "Cremona", "date_created": "1861-03-17", "date_deleted": ""}
+    source.write_text(json.dumps([entry]))
+    with pytest.raises(ValueError, match="Cremona"):
+        rows_from_codicefiscale(source, {"Crema": ("cremasco", "apdz_cremasco_2015_2017")})
 
 
 def test_data_file_cites_nothing_it_does_not_have():
     header = DATA_FILE.read_text(encoding="utf-8").splitlines()[0]
-    assert header == "belfiore_code,name,district,valid_from,valid_to"
+    assert header == "belfiore_code,name,district,district_source,valid_from,valid_to"
 
 
 def household_data(**extra):
