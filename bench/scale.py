@@ -6,10 +6,11 @@ At `--scale 1`: 100,000 pacts with their households, disbursements and assessmen
 ledger (the pacts' disbursements included); 500,000 donations from 100,000 donors; 10,000 community labs, company
 pacts, civic centers and training labs, each with a few children. Generated in SQL (`bench/series.py`: INSERT …
 SELECT over a series; the expenses with `bench/generate.py`'s COPY), running totals rebuilt, VACUUM ANALYZE. Then,
-through Django's test client (median of `--runs` warm runs): the dashboard as `direzione` next to the sum of its
-bare aggregate queries, the monitoring report (HTML and PDF), and each app's list page next to Django admin's
-changelist of the same table (superuser `admin`). Prints a markdown table with the targets:
-dashboard < 500 ms and ≤ 1.5 × its bare aggregates; monitoring PDF < 5 s; each list faster than the admin.
+through Django's test client (median of `--runs` warm runs): the dashboard as `direzione` and as a district office
+(`udp.cremasco`, whose dashboard adds the worklist), each next to the sum of its bare aggregate queries, the monitoring
+report (HTML and PDF), and each app's list page next to Django admin's changelist of the same table (superuser
+`admin`). Prints a markdown table with the targets: dashboard < 500 ms and ≤ 1.5 × its bare aggregates; monitoring
+PDF < 5 s; each list faster than the admin.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import time
 from dataclasses import dataclass
 
 DASHBOARD_MS = 500
+DASHBOARD_USERS = ("direzione", "udp.cremasco")  # the programme, and a district office with its worklist panel
 DASHBOARD_OVER_BARE = 1.5
 MONITORING_PDF_MS = 5000
 MONITORING = "/governance/reports/monitoring/?year=2"
@@ -159,29 +161,30 @@ def logged_in(username: str):
 
 
 def measure(*, runs: int, verbose: bool = False, out=print) -> list[Row]:
-    """Time every page of the table (the demo users `direzione`, `fundraising` and `admin` must exist)."""
+    """Time every page of the table (the demo users `direzione`, `udp.cremasco`, `fundraising` and `admin` must
+    exist)."""
     from .timing import time_page, time_statements
 
-    clients = {name: logged_in(name) for name in ("direzione", "fundraising", "admin")}
+    clients = {name: logged_in(name) for name in ("direzione", *DASHBOARD_USERS, "fundraising", "admin")}
     rows = []
-    dashboard = time_page(clients["direzione"], "/", runs)
-    bare_ms, each = time_statements(dashboard.aggregates, runs)
-    bare_count = len(dashboard.aggregates)
-    bound = DASHBOARD_OVER_BARE * bare_ms
-    for ms, sql in each[:3] if verbose else []:
-        out(f"dashboard aggregate {ms:,.0f} ms: {sql[:300]}…")
-    rows.append(
-        Row(
-            "dashboard /",
-            "direzione",
-            dashboard.ms,
-            dashboard.queries,
-            f"< {DASHBOARD_MS} ms and ≤ {DASHBOARD_OVER_BARE} × bare ({bound:,.0f} ms)",
-            dashboard.available and dashboard.ms < DASHBOARD_MS and dashboard.ms <= bound,
-            dashboard.status,
+    for user in DASHBOARD_USERS:
+        dashboard = time_page(clients[user], "/", runs)
+        bare_ms, each = time_statements(dashboard.aggregates, runs)
+        bound = DASHBOARD_OVER_BARE * bare_ms
+        for ms, sql in each[:3] if verbose else []:
+            out(f"dashboard ({user}) aggregate {ms:,.0f} ms: {sql[:300]}…")
+        rows.append(
+            Row(
+                "dashboard /",
+                user,
+                dashboard.ms,
+                dashboard.queries,
+                f"< {DASHBOARD_MS} ms and ≤ {DASHBOARD_OVER_BARE} × bare ({bound:,.0f} ms)",
+                dashboard.available and dashboard.ms < DASHBOARD_MS and dashboard.ms <= bound,
+                dashboard.status,
+            )
         )
-    )
-    rows.append(Row("dashboard: its bare aggregates (SQL only)", "direzione", bare_ms, bare_count))
+        rows.append(Row("dashboard: its bare aggregates (SQL only)", user, bare_ms, len(dashboard.aggregates)))
     for label, url, target in (
         ("monitoring report HTML", MONITORING, None),
         ("monitoring report PDF", MONITORING + "&format=pdf", MONITORING_PDF_MS),

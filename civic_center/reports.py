@@ -25,7 +25,7 @@ from .models import Activity, ActivitySlot, Agreement, CivicCenter, PayingDemand
 
 
 def _year(number: int | None) -> ProjectYear | None:
-    return ProjectYear.objects.filter(number=number).first() if number else None
+    return ProjectYear.objects.numbered(number or None)
 
 
 def _in_year(queryset, number: int | None, date_field: str):
@@ -206,7 +206,7 @@ class ActivatedRow:
 
 def activated_per_district_and_year(centers, districts) -> dict:
     """Civic centers activated per district (of `districts`) and project year (one grouped query)."""
-    years = list(ProjectYear.objects.order_by("number").values_list("number", flat=True))
+    years = [year.number for year in ProjectYear.objects.in_order()]
     counts = {
         (row["district__name"], row["activation_year__number"]): row["n"]
         for row in centers.activated()

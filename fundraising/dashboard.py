@@ -64,7 +64,7 @@ def raised_periods(*, user, years, district_id) -> dict:
     each project year of `years` (None: the triennium), as `reports.raised_indicator` counts them. Two queries."""
     if not permissions.reads_aggregates(user):
         return dict.fromkeys(years)
-    bounds = {y.number: y for y in ProjectYear.objects.filter(number__in=[n for n in years if n is not None])}
+    bounds = {y.number: y for y in ProjectYear.objects.in_order() if y.number in years}
     gifts = Donation.objects.money()
     if district_id is not None:
         gifts = gifts.filter(donor__district_id=district_id)

@@ -40,7 +40,7 @@ def year_case(field: str = "date"):
     """The project-year number of a date, in SQL (0: outside the programme)."""
     whens = [
         When(**{f"{field}__gte": y.start, f"{field}__lte": y.end}, then=Value(y.number))
-        for y in ProjectYear.objects.all()
+        for y in ProjectYear.objects.in_order()
     ]
     return Case(*whens, default=Value(0), output_field=IntegerField())
 
@@ -78,7 +78,7 @@ def raised_per_year() -> list[YearRow]:
     }
     targets = raised_targets()
     rows = []
-    for year in ProjectYear.objects.order_by("number"):
+    for year in ProjectYear.objects.in_order():
         row = sums.get(year.number, {})
         rows.append(
             YearRow(
@@ -226,7 +226,7 @@ def donor_retention() -> list[RetentionRow]:
     for row in rows:
         totals[row["y"]][row["donor"]] = as_money(row["total"])
     result, seen = [], set()
-    years = list(ProjectYear.objects.order_by("number").values_list("number", flat=True))
+    years = [year.number for year in ProjectYear.objects.in_order()]
     for number in years:
         current, previous = totals.get(number, {}), totals.get(number - 1, {})
         givers = set(current)
@@ -285,7 +285,7 @@ def raised_indicator(*, user, year: int | None, district_id: int | None):
         return None
     gifts = Donation.objects.money()
     if year is not None:
-        project_year = ProjectYear.objects.filter(number=year).first()
+        project_year = ProjectYear.objects.numbered(year)
         if project_year is None:
             return None
         gifts = gifts.in_year(project_year)

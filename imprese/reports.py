@@ -41,7 +41,7 @@ BASIS_OF = {
 
 
 def _year(number: int | None) -> ProjectYear | None:
-    return ProjectYear.objects.filter(number=number).first() if number is not None else None
+    return ProjectYear.objects.numbered(number)
 
 
 def scoped_pacts(*, user, district_id: int | None = None):
@@ -162,7 +162,7 @@ def summary(*, user) -> Summary:
     """Pacts by stage per project year (each counted from the date of that stage), current stages, companies
     approached, trade associations, budget of the signed pacts and payments, within the user's scope."""
     pacts = PattoImpresa.objects.visible_to(user)
-    years = list(ProjectYear.objects.order_by("number"))
+    years = ProjectYear.objects.in_order()
     aggregates = {
         "companies": Count("company", distinct=True),
         "committed_c": money_sum("budget_cariplo", filter=Q(stage__in=SIGNED_STAGES)),

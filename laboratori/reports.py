@@ -55,10 +55,10 @@ def participants(*, user, year: int | None, district_id: int | None) -> dict[str
     """Per category, the sum over labs of the highest count recorded at one of the lab's meetings (of the year)."""
     meeting_q = Q()
     if year is not None:
-        bounds = ProjectYear.objects.filter(number=year).values("start", "end").first()
+        bounds = ProjectYear.objects.numbered(year)
         if bounds is None:
             return dict.fromkeys(PARTICIPANT_FIELDS, 0)
-        meeting_q = Q(meetings__date__gte=bounds["start"], meetings__date__lte=bounds["end"])
+        meeting_q = Q(meetings__date__gte=bounds.start, meetings__date__lte=bounds.end)
     labs = labs_for(user=user, district_id=district_id).annotate(
         **{f"top_{name}": Max(f"meetings__{name}", filter=meeting_q) for name in PARTICIPANT_FIELDS}
     )
@@ -154,7 +154,7 @@ def activated_by_district_and_year(*, labs, districts) -> tuple[list[int], list[
     """Labs activated per district and project year (one grouped query), with budget and paid per district.
 
     `labs` and `districts` are already scoped by the caller (the dashboard panel)."""
-    years = list(ProjectYear.objects.order_by("number").values_list("number", flat=True))
+    years = [year.number for year in ProjectYear.objects.in_order()]
     grouped = (
         labs.values("district", "activation_year_number").annotate(n=Count("pk"), budget=money_sum("budget")).order_by()
     )

@@ -89,10 +89,10 @@ def empowerment_paths(*, user, year=None, district_id=None) -> int | None:
         return None
     paths = EmpowermentPath.objects.filter(area)
     if year is not None:
-        bounds = ProjectYear.objects.filter(number=year).values("start", "end").first()
+        bounds = ProjectYear.objects.numbered(year)
         if bounds is None:
             return 0
-        paths = paths.filter(start_on__gte=bounds["start"], start_on__lte=bounds["end"])
+        paths = paths.filter(start_on__gte=bounds.start, start_on__lte=bounds.end)
     return paths.count()
 
 

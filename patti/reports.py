@@ -51,7 +51,7 @@ def patti_signed_per_year(patti=None, *, targets: dict[TargetKey, TargetValue] |
     )
     rows = {
         y: YearRow(year=y, target=targets.get((y, None)), signed=0)
-        for y in ProjectYear.objects.values_list("number", flat=True)
+        for y in (year.number for year in ProjectYear.objects.in_order())
     }
     for c in counts:
         row = rows.setdefault(c["project_year__number"], YearRow(year=c["project_year__number"], target=None, signed=0))
@@ -206,10 +206,13 @@ def empowerment_paths_per_year(paths=None, *, targets: dict[TargetKey, TargetVal
     2016, with no year named)."""
     paths = EmpowermentPath.objects.all() if paths is None else paths
     targets = targets_for("A1_EMPOWERMENT") if targets is None else targets
-    rows = []
-    for year in ProjectYear.objects.all():
-        count = paths.filter(start_on__gte=year.start, start_on__lte=year.end).count()
-        rows.append(TargetRow(year=year.number, target=targets.get((year.number, None)), actual=count))
+    years = ProjectYear.objects.in_order()
+    counts = paths.aggregate(
+        **{f"y{y.number}": Count("pk", filter=Q(start_on__gte=y.start, start_on__lte=y.end)) for y in years}
+    )
+    rows = [
+        TargetRow(year=y.number, target=targets.get((y.number, None)), actual=counts[f"y{y.number}"]) for y in years
+    ]
     rows.append(TargetRow(year=None, target=targets.get((None, None)), actual=sum(r.actual for r in rows)))
     return rows
 
@@ -234,7 +237,7 @@ def ideas_per_year(ideas=None, *, targets: dict[TargetKey, TargetValue] | None =
             actual=counts.get(number, {}).get("supported", 0),
             extra=counts.get(number, {}).get("validated", 0),
         )
-        for number in ProjectYear.objects.values_list("number", flat=True)
+        for number in (year.number for year in ProjectYear.objects.in_order())
     ]
 
 

@@ -37,7 +37,7 @@ def _scoped(model, user):
 
 
 def _year(number):
-    return ProjectYear.objects.filter(number=number).first() if number else None
+    return ProjectYear.objects.numbered(number or None)
 
 
 def _in_year(queryset, number, date_field):
@@ -133,7 +133,7 @@ def panel_rows(user) -> dict:
 
     A fixed number of queries (conditional aggregates), whatever the data.
     """
-    years = list(ProjectYear.objects.order_by("number"))
+    years = ProjectYear.objects.in_order()
     labs, sessions = _scoped(TrainingLab, user), _scoped(Session, user)
     lab_counts, session_counts = {}, {"hours": Coalesce(Sum("hours"), Decimal("0"))}
     for year in years:

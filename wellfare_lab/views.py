@@ -6,14 +6,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from governance.audit import ConcurrentEditError
 from governance.permissions import require
+from governance.selectors import count_per_row
 from governance.views.common import history_of, paginate, serve_document
 
 from . import permissions, reports, services
@@ -62,18 +62,13 @@ def _save_form(request, *, form, save, success: str, template: str, context: dic
 # --- Training labs ---------------------------------------------------------------------------------------------
 
 
-def _count_per_lab(model):
-    rows = model.objects.filter(lab=OuterRef("pk")).order_by().values("lab").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(rows[:1]), 0)
-
-
 @login_required
 def lab_list(request):
     # Counted per lab in a subquery (only for the page's rows), not by joining sessions × participants and grouping
     # every lab: at 10,000 labs that join made the list slower than the admin's changelist (bench/scale.py).
     queryset = (
         _labs(request.user)
-        .annotate(sessions_count=_count_per_lab(Session), participants_count=_count_per_lab(Participant))
+        .annotate(sessions_count=count_per_row(Session, "lab"), participants_count=count_per_row(Participant, "lab"))
         .order_by("-start_on", "pk")
     )
     filterset = TrainingLabFilter(request.GET, queryset=queryset, user=request.user)

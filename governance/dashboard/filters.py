@@ -55,7 +55,7 @@ def _as_int(value: str | None) -> int | None:
 def dashboard_filters(*, user, params, reference: dt.date) -> DashboardFilters:
     """Parse `?year=<number>&district=<pk>` (two queries: the years and the districts the user may read)."""
     scope = user_scope(user)
-    years = list(ProjectYear.objects.order_by("number"))
+    years = ProjectYear.objects.in_order()
     districts = list(District.objects.visible_to(user).order_by("name"))
     notes: list[str] = []
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -231,9 +233,40 @@ class Action(models.Model):
         return f"{self.code} · {self.name}" if self.code != "GA" else self.name
 
 
+# The project years read once per request (`project_years_memo`, opened by `governance.middleware`): a dashboard or a
+# report asks for a year by number in every indicator and link, and three rows need not be read twenty times. Outside
+# the memo (commands, tests, background jobs) every call reads the table.
+_years_memo: ContextVar[list | None] = ContextVar("project_years_memo", default=None)
+
+
+@contextmanager
+def project_years_memo():
+    """Within this block the project years are read at most once (a year edited inside it is not seen)."""
+    token = _years_memo.set([])
+    try:
+        yield
+    finally:
+        _years_memo.reset(token)
+
+
 class ProjectYearQuerySet(models.QuerySet):
     def containing(self, day: dt.date):
         return self.filter(start__lte=day, end__gte=day)
+
+    def in_order(self) -> list[ProjectYear]:
+        """Every project year by number: one query, or none inside `project_years_memo`."""
+        memo = _years_memo.get()
+        if memo is None:
+            return list(self.model.objects.order_by("number"))
+        if not memo:
+            memo.append(list(self.model.objects.order_by("number")))
+        return memo[0]
+
+    def numbered(self, number: int | None) -> ProjectYear | None:
+        """The project year `number` (None for None or an unknown number), read as `in_order` reads."""
+        if number is None:
+            return None
+        return next((year for year in self.in_order() if year.number == number), None)
 
 
 class ProjectYear(models.Model):
@@ -275,5 +308,5 @@ class ProjectYear(models.Model):
 def reference_date_default() -> dt.date:
     """Today, capped at the end of the last project year (ARCHITECTURE.md, "Data rules")."""
     today = timezone.localdate()
-    last_end = ProjectYear.objects.aggregate(m=models.Max("end"))["m"]
-    return min(today, last_end) if last_end else today
+    years = ProjectYear.objects.in_order()
+    return min(today, max(year.end for year in years)) if years else today
