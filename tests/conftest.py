@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from fundraising.legal import seed_legal_bases
 from governance.demo import seed_demo_users
 from governance.models import District
 
@@ -39,6 +40,7 @@ def pytest_configure(config):
 def load_reference_data():
     out = io.StringIO()
     call_command("seed_wellfare", stdout=out)
+    seed_legal_bases()  # loaded by a data migration, so gone after a transactional test's flush
     seed_demo_users(stdout=out, password=DEMO_PASSWORD)
 
 
