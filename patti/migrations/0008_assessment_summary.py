@@ -4,11 +4,26 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def summarise_existing_assessments(apps, schema_editor):
-    """Every pact already assessed gets its summary (one INSERT … SELECT over the assessments)."""
-    from patti.models.assessments import summary_rebuild
-
-    summary_rebuild()
+# Every pact already assessed gets its summary: `patti.models.assessments._summarise` as it stood when the table was
+# created, frozen here so that a later change of that function or of the columns cannot change this migration.
+SUMMARISE_EXISTING = (
+    'INSERT INTO patti_assessmentsummary (patto_id, assessments, first_on, last_on, fallen_dimensions, '
+    'dynamism_change, resilience_change, incisiveness_change, planning_change) SELECT patto_id, COUNT(*), '
+    'MIN(date), MAX(date), (CASE WHEN MAX(CASE WHEN latest = 1 THEN dynamism END) < MAX(CASE WHEN latest '
+    '= 2 THEN dynamism END) THEN 1 ELSE 0 END) + (CASE WHEN MAX(CASE WHEN latest = 1 THEN resilience END) '
+    '< MAX(CASE WHEN latest = 2 THEN resilience END) THEN 1 ELSE 0 END) + (CASE WHEN MAX(CASE WHEN latest '
+    '= 1 THEN incisiveness END) < MAX(CASE WHEN latest = 2 THEN incisiveness END) THEN 1 ELSE 0 END) + '
+    '(CASE WHEN MAX(CASE WHEN latest = 1 THEN planning END) < MAX(CASE WHEN latest = 2 THEN planning END) '
+    'THEN 1 ELSE 0 END), (CASE WHEN COUNT(*) >= 2 THEN MAX(CASE WHEN latest = 1 THEN dynamism END) - '
+    'MAX(CASE WHEN earliest = 1 THEN dynamism END) END), (CASE WHEN COUNT(*) >= 2 THEN MAX(CASE WHEN '
+    'latest = 1 THEN resilience END) - MAX(CASE WHEN earliest = 1 THEN resilience END) END), (CASE WHEN '
+    'COUNT(*) >= 2 THEN MAX(CASE WHEN latest = 1 THEN incisiveness END) - MAX(CASE WHEN earliest = 1 THEN '
+    'incisiveness END) END), (CASE WHEN COUNT(*) >= 2 THEN MAX(CASE WHEN latest = 1 THEN planning END) - '
+    'MAX(CASE WHEN earliest = 1 THEN planning END) END) FROM (SELECT patto_id, date, dynamism, '
+    'resilience, incisiveness, planning, ROW_NUMBER() OVER (PARTITION BY patto_id ORDER BY date DESC, id '
+    'DESC) AS latest, ROW_NUMBER() OVER (PARTITION BY patto_id ORDER BY date, id) AS earliest FROM '
+    'patti_assessment) AS ranked GROUP BY patto_id'
+)
 
 
 class Migration(migrations.Migration):
@@ -37,5 +52,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(('fallen_dimensions__lte', 4)), name='assessment_summary_fallen_0_4')],
             },
         ),
-        migrations.RunPython(summarise_existing_assessments, migrations.RunPython.noop),
+        migrations.RunSQL(SUMMARISE_EXISTING, migrations.RunSQL.noop),
     ]

@@ -6,7 +6,7 @@ import importlib
 from decimal import Decimal
 
 import pytest
-from django.apps import apps as live_apps
+from django.db import connection
 
 from patti import reports, services
 from patti.enums import Attention, PattoStatus
@@ -150,6 +150,7 @@ def test_the_migration_summarises_the_assessments_already_there(pacts):
     expected = stored_summaries()
     AssessmentSummary.objects.all().delete()  # assessments recorded before the summary existed
     migration = importlib.import_module("patti.migrations.0008_assessment_summary")
-    migration.summarise_existing_assessments(live_apps, None)
+    with connection.cursor() as cursor:
+        cursor.execute(migration.SUMMARISE_EXISTING)
     assert stored_summaries() == expected
     assert len(expected) == 4
