@@ -3,7 +3,8 @@
 Every pact has its own household; nine pacts in ten are signed (spread over the project years by their opening
 date), each signed pact has two disbursements (one per funding source, half of that share) posted on the line of
 the active plan that `payment_line_for` gives for its district, year and source, exactly as
-`patti.services.disbursement_create` would; running and concluded pacts have two assessments.
+`patti.services.disbursement_create` would; running and concluded pacts have two assessments, summarised per pact
+as `patti.services.assessment_create` would (`summary_rebuild`).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def payment_lines(years) -> dict[tuple[int, int, str], int]:
 def generate_patti(*, pacts: int) -> dict[str, int]:
     """`pacts` pacts with their households, disbursements (and ledger expenses) and assessments."""
     from governance.models import District, Expense, ProjectYear
+    from patti.models import summary_rebuild
 
     Household = apps.get_model("patti", "Household")
     Patto = apps.get_model("patti", "Patto")
@@ -113,6 +115,7 @@ def generate_patti(*, pacts: int) -> dict[str, int]:
         source,
         where=running,
     )
+    summary_rebuild(Patto.objects.filter(pk__gt=p0))
     return {
         "households": pacts,
         "pacts": pacts,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models import Avg, Count, F, Q
 
 from governance.models import District, ProjectYear
 from governance.money import as_money as money
@@ -17,7 +17,7 @@ from governance.money import money_sum
 from governance.results.selectors import TargetKey, TargetValue, targets_for
 
 from .enums import SUPPORTED_IDEA_STATUSES, VALIDATED_IDEA_STATUSES, PattoKind, PattoStatus
-from .models import Assessment, BusinessIdea, Disbursement, EmpowermentPath, Patto
+from .models import ASSESSMENT_DIMENSIONS, BusinessIdea, Disbursement, EmpowermentPath, Patto
 
 # The targets of Action 1 (284 pacts = 32 / 134 / 118, 3 empowerment paths, 8-10 business ideas a year, ...) live in
 # governance's results framework with their seed citations: read them with `targets_for(code)`.
@@ -165,20 +165,12 @@ class AssessmentChange:
 
 
 def average_assessment_change(patti=None) -> AssessmentChange:
-    """Average change between each pact's first and latest assessment, per dimension (one query)."""
+    """Average change between each pact's first and latest assessment, per dimension, over the pacts assessed at
+    least twice (one query, on the summaries kept with the assessments: `AssessmentSummary`)."""
     patti = Patto.objects.all() if patti is None else patti
-    ordered = Assessment.objects.filter(patto=OuterRef("pk"))
-    annotations = {}
-    for dim in ("dynamism", "resilience", "incisiveness", "planning"):
-        annotations[f"first_{dim}"] = Subquery(ordered.order_by("date", "pk").values(dim)[:1])
-        annotations[f"last_{dim}"] = Subquery(ordered.order_by("-date", "-pk").values(dim)[:1])
-    qs = patti.annotate(n_assessments=Count("assessments")).filter(n_assessments__gte=2).annotate(**annotations)
-    result = qs.aggregate(
+    result = patti.filter(assessment_summary__assessments__gte=2).aggregate(
         n=Count("pk"),
-        **{
-            dim: Avg(F(f"last_{dim}") - F(f"first_{dim}"))
-            for dim in ("dynamism", "resilience", "incisiveness", "planning")
-        },
+        **{dim: Avg(f"assessment_summary__{dim}_change") for dim in ASSESSMENT_DIMENSIONS},
     )
 
     def rounded(value):

@@ -33,6 +33,7 @@ from .models import (
     Household,
     IdentityAccess,
     Patto,
+    summary_refresh,
 )
 from .models.patti import validate_signing_date
 
@@ -322,7 +323,8 @@ def disbursement_cancel(*, disbursement: Disbursement, user, reason: str) -> Dis
 
 @transaction.atomic
 def assessment_create(*, form, patto: Patto, user) -> Assessment:
-    """Record an assessment (scores already checked by the form and by the database constraints)."""
+    """Record an assessment (scores already checked by the form and by the database constraints) and refresh the
+    pact's assessment summary in the same transaction, under the pact's lock."""
     patto = Patto.objects.select_for_update().get(pk=patto.pk)
     require(permissions.can_write_in(user, patto.district_id))
     if not patto.accepts_assessments:
@@ -332,6 +334,7 @@ def assessment_create(*, form, patto: Patto, user) -> Assessment:
     assessment.assessor = assessment.assessor or user
     assessment._history_user = user
     assessment.save()
+    summary_refresh(patto.pk)
     return assessment
 
 

@@ -38,6 +38,7 @@ from ..models import (
     EquipeMember,
     Household,
     Patto,
+    summary_rebuild,
 )
 from ..models.households import new_household_code
 from .empowerment import seed_empowerment, seed_enterprise
@@ -331,6 +332,7 @@ def _assessments(rng, patti, last_day) -> None:
                 scores[dim] = min(5, max(1, scores[dim] + step))
             day += dt.timedelta(days=rng.randint(100, 150))
     bulk_create_with_history(rows, Assessment, batch_size=1000)
+    summary_rebuild(Patto.objects.filter(pk__in=[patto.pk for patto in patti]))
 
 
 def _disbursements(rng, patti, writers, final, last_day) -> tuple[int, int]:

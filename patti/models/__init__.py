@@ -1,6 +1,6 @@
 """Models of the patti app (Action 1), split by concept."""
 
-from .assessments import Assessment
+from .assessments import Assessment, AssessmentSummary, summary_rebuild, summary_refresh
 from .disbursements import Disbursement
 from .empowerment import EmpowermentPath, HostOrganisation, Placement
 from .enterprise import BusinessIdea, IdeaCall
@@ -12,6 +12,7 @@ __all__ = [
     "BUDGET_CEILING",
     "IDENTITY_FIELDS",
     "Assessment",
+    "AssessmentSummary",
     "BusinessIdea",
     "Commitment",
     "Disbursement",
@@ -24,4 +25,6 @@ __all__ = [
     "IdentityAccess",
     "Patto",
     "Placement",
+    "summary_rebuild",
+    "summary_refresh",
 ]

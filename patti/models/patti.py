@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, Exists, F, IntegerField, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -76,17 +77,11 @@ class PattoQuerySet(models.QuerySet):
         )
 
     def with_flags(self, reference: dt.date):
-        """Annotate `last_assessed`, `fallen_dimensions` and `needs_assessment` (see `Patto.flags`)."""
-        assessments = self.model._meta.get_field("assessments").related_model  # patti/models/assessments.py
-        latest = assessments.objects.filter(patto=OuterRef("pk")).order_by("-date", "-pk")
-        annotations = {"last_assessed": Max("assessments__date")}
-        fallen = []
-        for dim in ASSESSMENT_DIMENSIONS:
-            annotations[f"last_{dim}"] = Subquery(latest.values(dim)[:1])
-            annotations[f"prev_{dim}"] = Subquery(latest.values(dim)[1:2])
-            fallen.append(Case(When(**{f"last_{dim}__lt": F(f"prev_{dim}")}, then=Value(1)), default=Value(0)))
-        qs = self.annotate(**annotations).annotate(
-            fallen_dimensions=sum(fallen[1:], fallen[0]),
+        """Annotate `last_assessed`, `fallen_dimensions` and `needs_assessment` (see `Patto.is_declining`), read from
+        the pact's `AssessmentSummary` (patti/models/assessments.py; none: never assessed, nothing fallen)."""
+        qs = self.annotate(
+            last_assessed=F("assessment_summary__last_on"),
+            fallen_dimensions=Coalesce("assessment_summary__fallen_dimensions", 0),
         )
         cutoff = reference - dt.timedelta(days=ASSESSMENT_INTERVAL_DAYS)
         return qs.annotate(
@@ -114,7 +109,7 @@ class PattoQuerySet(models.QuerySet):
             return self.filter(status=PattoStatus.ATTIVO, start_on__lt=cutoff).exclude(Exists(recent))
         if kind == Attention.IN_CALO:
             return self.with_flags(reference).filter(
-                fallen_dimensions__gte=DECLINE_THRESHOLD, status__in=RUNNING_STATUSES
+                assessment_summary__fallen_dimensions__gte=DECLINE_THRESHOLD, status__in=RUNNING_STATUSES
             )
         if kind == Attention.IN_SCADENZA:
             return self.filter(status__in=RUNNING_STATUSES, planned_end_on__gte=reference, planned_end_on__lte=horizon)
@@ -128,7 +123,8 @@ class PattoQuerySet(models.QuerySet):
 
     def needing_review(self, reference: dt.date):
         return self.with_flags(reference).filter(
-            Q(needs_assessment=1) | Q(fallen_dimensions__gte=DECLINE_THRESHOLD, status__in=RUNNING_STATUSES)
+            Q(needs_assessment=1)
+            | Q(assessment_summary__fallen_dimensions__gte=DECLINE_THRESHOLD, status__in=RUNNING_STATUSES)
         )
 
 

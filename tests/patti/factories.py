@@ -31,6 +31,7 @@ from patti.models import (
     IdeaCall,
     Patto,
     Placement,
+    summary_refresh,
 )
 
 
@@ -99,6 +100,13 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     resilience = 2
     incisiveness = 2
     planning = 2
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Created directly, the assessment is counted in its pact's summary too (as `assessment_create` does)."""
+        assessment = super()._create(model_class, *args, **kwargs)
+        summary_refresh(assessment.patto_id)
+        return assessment
 
 
 def writer_of(district_or_code):
