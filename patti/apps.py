@@ -77,8 +77,18 @@ class PattiConfig(AppConfig):
         register_reminder(ReminderSource(key="patti", collect=pact_reminders))
         from governance.monitoring.reach import ReachProvider, register_reach
 
+        from .indicators import reach_cells
         from .reports import reach
 
-        register_reach(ReachProvider(key="patti", label="Patti gener-attivi", count=reach, deduplicated=True, order=10))
+        register_reach(
+            ReachProvider(
+                key="patti",
+                label="Patti gener-attivi",
+                count=reach,
+                count_many=reach_cells,
+                deduplicated=True,
+                order=10,
+            )
+        )
         if seed_patti_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_patti_demo)

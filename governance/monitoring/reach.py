@@ -10,7 +10,9 @@ governance imports no action app: each app registers, in its `AppConfig.ready()`
 count that measure) or None when the user may not read the app's figures; `year` is a project-year number (None:
 the whole triennium) and `district_id` a District pk (None: what the user reads of the programme). A provider whose
 data names the units (pacts by household code, training participants by person) is `deduplicated`; one that only
-has head counts (lab participation, civic-center enrolments) is a plain sum labelled "non deduplicato".
+has head counts (lab participation, civic-center enrolments) is a plain sum labelled "non deduplicato". A provider
+may add `count_many(*, user, year, district_ids)` returning `{district_id: counts}` for every area at once (in a
+number of queries that does not depend on the areas); the report then calls it instead of `count` per area.
 
 Small cells: in every aggregate of people or households shown to a role without the identity permission, a count
 below 3 reads "< 3" (`people_cell`, also the template filter `people_cell` and every export), so that nobody can be
@@ -51,6 +53,14 @@ class ReachProvider:
     count: Callable[..., dict | None]
     deduplicated: bool
     order: int = 100
+    count_many: Callable[..., dict[int | None, dict | None]] | None = None
+
+    def counts(self, *, user, year: int | None, district_ids: list[int | None]) -> list[dict | None]:
+        """The counts of each area of `district_ids` (None: the programme), in that order."""
+        if self.count_many is not None:
+            many = self.count_many(user=user, year=year, district_ids=district_ids)
+            return [many[district_id] for district_id in district_ids]
+        return [self.count(user=user, year=year, district_id=district_id) for district_id in district_ids]
 
 
 _PROVIDERS: dict[str, ReachProvider] = {}
@@ -97,7 +107,7 @@ def reach_rows(*, user, year: int | None) -> Reach:
     rows: list[ReachRow] = []
     sums: dict[str, list[int]] = {m: [0] * len(areas) for m, _ in MEASURES}
     for provider in reach_providers():
-        counts = [provider.count(user=user, year=year, district_id=area) for area in areas]
+        counts = provider.counts(user=user, year=year, district_ids=areas)
         if all(c is None for c in counts):
             continue
         for measure, label in MEASURES:
