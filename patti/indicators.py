@@ -128,16 +128,14 @@ def people_reached_cells(*, user, years, district_ids) -> dict:
     return cells
 
 
-def reach_cells(*, user, year, district_ids) -> dict:
-    """Reach of Action 1 (as `reports.reach` counts it) in each area at once: `{district_id: counts or None}`; two
-    queries (`ReachProvider.count_many`)."""
-    households = households_reached_cells(user=user, years=[year], district_ids=district_ids)
-    people = people_reached_cells(user=user, years=[year], district_ids=district_ids)
+def reach_cells(*, user, years, district_ids) -> dict:
+    """Reach of Action 1 (as `reports.reach` counts it) in every cell at once: `{(year, district_id): counts or
+    None}`; two queries (`ReachProvider.count_many`)."""
+    households = households_reached_cells(user=user, years=years, district_ids=district_ids)
+    people = people_reached_cells(user=user, years=years, district_ids=district_ids)
     return {
-        district_id: None
-        if households[(year, district_id)] is None
-        else {"households": households[(year, district_id)], "people": people[(year, district_id)]}
-        for district_id in district_ids
+        cell: None if households[cell] is None else {"households": households[cell], "people": people[cell]}
+        for cell in households
     }
 
 

@@ -11,8 +11,8 @@ count that measure) or None when the user may not read the app's figures; `year`
 the whole triennium) and `district_id` a District pk (None: what the user reads of the programme). A provider whose
 data names the units (pacts by household code, training participants by person) is `deduplicated`; one that only
 has head counts (lab participation, civic-center enrolments) is a plain sum labelled "non deduplicato". A provider
-may add `count_many(*, user, year, district_ids)` returning `{district_id: counts}` for every area at once (in a
-number of queries that does not depend on the areas); the report then calls it instead of `count` per area.
+may add `count_many(*, user, years, district_ids)` returning `{(year, district_id): counts}` for every period and
+area at once (in a number of queries that depends on neither); the report then calls it instead of `count` per cell.
 
 Small cells: in every aggregate of people or households shown to a role without the identity permission, a count
 below 3 reads "< 3" (`people_cell`, also the template filter `people_cell` and every export), so that nobody can be
@@ -53,14 +53,18 @@ class ReachProvider:
     count: Callable[..., dict | None]
     deduplicated: bool
     order: int = 100
-    count_many: Callable[..., dict[int | None, dict | None]] | None = None
+    count_many: Callable[..., dict[tuple[int | None, int | None], dict | None]] | None = None
 
-    def counts(self, *, user, year: int | None, district_ids: list[int | None]) -> list[dict | None]:
-        """The counts of each area of `district_ids` (None: the programme), in that order."""
+    def counts(self, *, user, years: list[int | None], district_ids: list[int | None]) -> dict:
+        """{(year, district_id): counts} of every period of `years` and area of `district_ids` (None: the triennium,
+        the programme)."""
         if self.count_many is not None:
-            many = self.count_many(user=user, year=year, district_ids=district_ids)
-            return [many[district_id] for district_id in district_ids]
-        return [self.count(user=user, year=year, district_id=district_id) for district_id in district_ids]
+            return self.count_many(user=user, years=years, district_ids=district_ids)
+        return {
+            (year, district_id): self.count(user=user, year=year, district_id=district_id)
+            for year in years
+            for district_id in district_ids
+        }
 
 
 _PROVIDERS: dict[str, ReachProvider] = {}
@@ -100,36 +104,47 @@ def _count(value) -> PeopleCount | None:
 
 def reach_rows(*, user, year: int | None) -> Reach:
     """Households and people reached per source, in each district the user reads and in total, for `year`."""
+    return reach_by_year(user=user, years=[year])[year]
+
+
+def reach_by_year(*, user, years: list[int | None]) -> dict[int | None, Reach]:
+    """`reach_rows` of each period of `years` (None: the triennium), each provider asked once for all of them."""
     scope = user_scope(user)
     districts = list(District.objects.visible_to(user).order_by("name"))
     areas: list[int | None] = [d.pk for d in districts] + [None]
     total_label = "Totale programma" if scope.programme_wide else "Totale (suoi ambiti)"
-    rows: list[ReachRow] = []
-    sums: dict[str, list[int]] = {m: [0] * len(areas) for m, _ in MEASURES}
-    for provider in reach_providers():
-        counts = provider.counts(user=user, year=year, district_ids=areas)
-        if all(c is None for c in counts):
-            continue
-        for measure, label in MEASURES:
-            values = [None if c is None else c.get(measure) for c in counts]
-            if all(v is None for v in values):
+    counted = [
+        (provider, provider.counts(user=user, years=years, district_ids=areas)) for provider in reach_providers()
+    ]
+    result = {}
+    for year in years:
+        rows: list[ReachRow] = []
+        sums: dict[str, list[int]] = {m: [0] * len(areas) for m, _ in MEASURES}
+        for provider, cells in counted:
+            counts = [cells[(year, area)] for area in areas]
+            if all(c is None for c in counts):
                 continue
+            for measure, label in MEASURES:
+                values = [None if c is None else c.get(measure) for c in counts]
+                if all(v is None for v in values):
+                    continue
+                rows.append(
+                    ReachRow(
+                        source=provider.label,
+                        measure=label,
+                        deduplicated=provider.deduplicated,
+                        cells=[_count(v) for v in values],
+                    )
+                )
+                sums[measure] = [s + (v or 0) for s, v in zip(sums[measure], values, strict=True)]
+        for measure, label in MEASURES:
             rows.append(
                 ReachRow(
-                    source=provider.label,
+                    source="Somma delle azioni (una persona può essere in più azioni)",
                     measure=label,
-                    deduplicated=provider.deduplicated,
-                    cells=[_count(v) for v in values],
+                    deduplicated=False,
+                    cells=[PeopleCount(v) for v in sums[measure]],
                 )
             )
-            sums[measure] = [s + (v or 0) for s, v in zip(sums[measure], values, strict=True)]
-    for measure, label in MEASURES:
-        rows.append(
-            ReachRow(
-                source="Somma delle azioni (una persona può essere in più azioni)",
-                measure=label,
-                deduplicated=False,
-                cells=[PeopleCount(v) for v in sums[measure]],
-            )
-        )
-    return Reach(areas=[d.name for d in districts] + [total_label], rows=rows)
+        result[year] = Reach(areas=[d.name for d in districts] + [total_label], rows=rows)
+    return result

@@ -21,7 +21,7 @@ from ..models import Action, Decision, District, GovernanceBody, MonitoringRepor
 from ..results.reports import NOT_MEASURED, UNAVAILABLE, ResultRow, Source, results_report
 from ..selectors import cadence_compliance
 from .costs import cost_per_result
-from .reach import reach_rows
+from .reach import Reach, reach_by_year
 from .tables import Table
 
 FUNDRAISING_ACTION = "5"
@@ -272,8 +272,7 @@ def _cost_table(user, year: int | None, cells: ComputedCells) -> Table:
     )
 
 
-def _reach_table(user, year: int | None) -> Table:
-    reach = reach_rows(user=user, year=year)
+def _reach_table(reach: Reach, year: int | None) -> Table:
     return Table(
         key=f"reach-{year or 'all'}",
         section="reach",
@@ -339,7 +338,8 @@ def monitoring_tables(*, user, year: int | None, reference: dt.date) -> list[Tab
         tables += _budget_tables(user, None)
     tables += _governance_tables(user, project_year, reference)
     tables += [_cost_table(user, year, cells)] + ([_cost_table(user, None, cells)] if year else [])
-    tables += [_reach_table(user, year)] + ([_reach_table(user, None)] if year else [])
+    reach = reach_by_year(user=user, years=[year, None] if year else [None])
+    tables += [_reach_table(reach[period], period) for period in reach]
     if project_year:
         tables.append(_narrative_table(report))
     order = list(SECTIONS)
