@@ -17,7 +17,9 @@ through `compute_periods` and falls back to `compute` per period when an app giv
 `compute_cells(*, user, years, district_ids)` returning `{(year, district_id): actual}` for every period and area
 at once (`district_ids` may hold None for the programme), typically in one query whatever the data size; the
 monitoring report reads every indicator through `compute_grid` (and `ComputedCells`), which falls back to
-`compute_many` per area, then to `compute` per cell.
+`compute_many` per area, then to `compute` per cell. Indicators that are fields of one computation (the participant
+categories of a lab, say) give `compute_cells=CellsField(source, field)`: `ComputedCells` runs the source once for
+all of them.
 """
 
 from __future__ import annotations
@@ -57,6 +59,21 @@ class ComputedIndicator:
         return grid
 
 
+@dataclass(frozen=True)
+class CellsField:
+    """A `compute_cells` reading one field of a computation several indicators share: `source(*, user, years,
+    district_ids)` returns `{(year, district_id): {field: actual}}`."""
+
+    source: Callable[..., dict[Cell, dict]]
+    field: str
+
+    def __call__(self, *, user, years: list[int | None], district_ids: list[int | None]) -> dict[Cell, object]:
+        return self.pick(self.source(user=user, years=years, district_ids=district_ids))
+
+    def pick(self, values: dict[Cell, dict]) -> dict[Cell, object]:
+        return {cell: fields[self.field] for cell, fields in values.items()}
+
+
 _REGISTRY: dict[str, ComputedIndicator] = {}
 
 
@@ -83,6 +100,7 @@ class ComputedCells:
         self.years = list(dict.fromkeys(years))
         self.district_ids = list(dict.fromkeys(district_ids))
         self._values: dict[tuple[str, int | None, int | None], object] = {}
+        self._sources: dict[Callable, dict[Cell, dict]] = {}  # CellsField sources, each run once
 
     def value(self, indicator: ComputedIndicator, year: int | None, district_id: int | None):
         key = (indicator.code, year, district_id)
@@ -90,7 +108,12 @@ class ComputedCells:
             return self._values[key]
         if year not in self.years or district_id not in self.district_ids:
             return indicator.compute(user=self.user, year=year, district_id=district_id)
-        if indicator.compute_cells is not None:
+        if isinstance(indicator.compute_cells, CellsField):
+            source = indicator.compute_cells.source
+            if source not in self._sources:
+                self._sources[source] = source(user=self.user, years=self.years, district_ids=self.district_ids)
+            grid = indicator.compute_cells.pick(self._sources[source])
+        elif indicator.compute_cells is not None:
             grid = indicator.compute_grid(user=self.user, years=self.years, district_ids=self.district_ids)
         elif indicator.compute_many is not None:
             periods = indicator.compute_periods(user=self.user, years=self.years, district_id=district_id)

@@ -47,7 +47,6 @@ class LaboratoriConfig(AppConfig):
             register_indicator(ComputedIndicator(code=code, compute=compute, link=link, compute_cells=cells))
         from governance.monitoring.reach import ReachProvider, register_reach
 
-        from .indicators import reach_cells
         from .reports import reach
 
         register_reach(
@@ -55,7 +54,7 @@ class LaboratoriConfig(AppConfig):
                 key="laboratori",
                 label="Laboratori di Comunità",
                 count=reach,
-                count_many=reach_cells,
+                indicators={"households": "A2A_NUCLEI", "people": "A2A_PERSONE"},
                 deduplicated=False,
                 order=20,
             )

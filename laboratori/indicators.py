@@ -1,5 +1,6 @@
-"""Action 2A's participant indicators and reach for every (year, district) cell at once (governance.indicators'
-`compute_cells`, governance.monitoring.reach's `count_many`): the same counts as `reports.participants` — per lab
+"""Action 2A's participant indicators for every (year, district) cell at once (governance.indicators'
+`compute_cells`; the report's reach reads A2A_NUCLEI and A2A_PERSONE from them): the same counts as
+`reports.participants` — per lab
 the highest number recorded at one of its meetings (of the year), summed over the labs — in one query for every
 cell, whatever the number of labs and meetings.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from django.db.models import Max, Q, Sum
 
+from governance.indicators import CellsField
 from governance.models import ProjectYear
 
 from .models import PARTICIPANT_FIELDS
@@ -42,26 +44,10 @@ def participant_cells(*, user, years, district_ids) -> dict[tuple, dict[str, int
     }
 
 
-def participant_indicator_cells(name: str):
-    """`compute_cells` of the participant indicator of category `name` (A2A_PERSONE, A2A_NUCLEI, ...)."""
-
-    def compute_cells(*, user, years, district_ids) -> dict:
-        cells = participant_cells(user=user, years=years, district_ids=district_ids)
-        return {cell: counts[name] for cell, counts in cells.items()}
-
-    return compute_cells
-
-
 COMPUTE_CELLS = {
-    "A2A_PERSONE": participant_indicator_cells("people"),
-    "A2A_NUCLEI": participant_indicator_cells("households"),
-    "A2A_GRUPPI_INFORMALI": participant_indicator_cells("informal_groups"),
-    "A2A_ENTI_PROFIT": participant_indicator_cells("profit_bodies"),
-    "A2A_ENTI_NONPROFIT": participant_indicator_cells("nonprofit_bodies"),
+    "A2A_PERSONE": CellsField(participant_cells, "people"),
+    "A2A_NUCLEI": CellsField(participant_cells, "households"),
+    "A2A_GRUPPI_INFORMALI": CellsField(participant_cells, "informal_groups"),
+    "A2A_ENTI_PROFIT": CellsField(participant_cells, "profit_bodies"),
+    "A2A_ENTI_NONPROFIT": CellsField(participant_cells, "nonprofit_bodies"),
 }
-
-
-def reach_cells(*, user, years, district_ids) -> dict:
-    """Reach of the labs (as `reports.reach` counts it) in every cell at once: `{(year, district_id): counts}`."""
-    cells = participant_cells(user=user, years=years, district_ids=district_ids)
-    return {cell: {measure: counts[measure] for measure in ("households", "people")} for cell, counts in cells.items()}

@@ -77,7 +77,6 @@ class PattiConfig(AppConfig):
         register_reminder(ReminderSource(key="patti", collect=pact_reminders))
         from governance.monitoring.reach import ReachProvider, register_reach
 
-        from .indicators import reach_cells
         from .reports import reach
 
         register_reach(
@@ -85,7 +84,7 @@ class PattiConfig(AppConfig):
                 key="patti",
                 label="Patti gener-attivi",
                 count=reach,
-                count_many=reach_cells,
+                indicators={"households": "A1_NUCLEI", "people": "A1_BENEFICIARI"},
                 deduplicated=True,
                 order=10,
             )

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 
-from governance.indicators import ComputedIndicator
+from governance.indicators import CellsField, ComputedIndicator
 from governance.models import ProjectYear
 from governance.scoping import user_scope
 
@@ -71,39 +71,42 @@ def people_reached(*, user, year=None, district_id=None) -> int | None:
     return households.aggregate(n=Sum(F("adults") + F("minors")))["n"] or 0
 
 
-def _signed_cells(aggregate, *, user, years, district_ids, **filters) -> dict:
-    """{(year, district_id): value} of `aggregate(filter)` over the signed pacts (of `filters`) of each cell, in one
-    query; None for a cell the user may not read."""
+def _count(field: str, where: Q, *, distinct: bool) -> Count:
+    return Count(field, filter=where, distinct=distinct) if where else Count(field, distinct=distinct)
+
+
+PACT_MEASURES = {  # measure: (field counted, each value once, of the pacts of this kind only)
+    "pacts": ("pk", False, None),
+    PattoKind.AUTONOMIA.value: ("pk", False, PattoKind.AUTONOMIA),
+    PattoKind.INCLUSIONE.value: ("pk", False, PattoKind.INCLUSIONE),
+    "households": ("household_id", True, None),
+}
+
+
+def pact_cells(*, user, years, district_ids) -> dict:
+    """{(year, district_id): {"pacts", "autonomia", "inclusione", "households": count}} of the signed pacts of each
+    cell (households each counted once), in one query; None for a cell the user may not read."""
     cells, expressions = {}, {}
     for district_id in district_ids:
         area = _area(user, district_id)
         for year in years:
             if area is None:
-                cells[(year, district_id)] = None
+                cells[(year, district_id)] = dict.fromkeys(PACT_MEASURES)
                 continue
             where = area if year is None else area & Q(project_year__number=year)
-            expressions[f"c{len(expressions)}"] = ((year, district_id), aggregate(where))
+            for measure, (field, distinct, kind) in PACT_MEASURES.items():
+                counted = where & Q(kind=kind) if kind else where
+                expressions[f"c{len(expressions)}"] = (
+                    (year, district_id),
+                    measure,
+                    _count(field, counted, distinct=distinct),
+                )
     if expressions:
-        patti = Patto.objects.signed().filter(project_year__isnull=False, **filters)
-        row = patti.aggregate(**{name: expression for name, (_, expression) in expressions.items()})
-        for name, (cell, _) in expressions.items():
-            cells[cell] = row[name] or 0
+        patti = Patto.objects.signed().filter(project_year__isnull=False)
+        row = patti.aggregate(**{name: expression for name, (_, _, expression) in expressions.items()})
+        for name, (cell, measure, _) in expressions.items():
+            cells.setdefault(cell, {})[measure] = row[name] or 0
     return cells
-
-
-def _counted(where: Q):
-    return Count("pk", filter=where) if where else Count("pk")
-
-
-def pacts_signed_cells(*, user, years, district_ids, **filters) -> dict:
-    return _signed_cells(_counted, user=user, years=years, district_ids=district_ids, **filters)
-
-
-def households_reached_cells(*, user, years, district_ids) -> dict:
-    def households(where: Q):
-        return Count("household_id", distinct=True, filter=where) if where else Count("household_id", distinct=True)
-
-    return _signed_cells(households, user=user, years=years, district_ids=district_ids)
 
 
 def people_reached_cells(*, user, years, district_ids) -> dict:
@@ -128,17 +131,6 @@ def people_reached_cells(*, user, years, district_ids) -> dict:
     return cells
 
 
-def reach_cells(*, user, years, district_ids) -> dict:
-    """Reach of Action 1 (as `reports.reach` counts it) in every cell at once: `{(year, district_id): counts or
-    None}`; two queries (`ReachProvider.count_many`)."""
-    households = households_reached_cells(user=user, years=years, district_ids=district_ids)
-    people = people_reached_cells(user=user, years=years, district_ids=district_ids)
-    return {
-        cell: None if households[cell] is None else {"households": households[cell], "people": people[cell]}
-        for cell in households
-    }
-
-
 def pacts_link(*, year=None, district_id=None) -> str:
     return _url("patti:patto_list", signed="true", project_year=year, district=district_id)
 
@@ -148,13 +140,10 @@ def _pacts_of_kind(code: str, kind: str) -> ComputedIndicator:
         area = _area(user, district_id)
         return None if area is None else _signed(year, area).filter(kind=kind).count()
 
-    def cells(*, user, years, district_ids) -> dict:
-        return pacts_signed_cells(user=user, years=years, district_ids=district_ids, kind=kind)
-
     def link(*, year=None, district_id=None) -> str:
         return _url("patti:patto_list", signed="true", kind=kind, project_year=year, district=district_id)
 
-    return ComputedIndicator(code, compute, link, compute_cells=cells)
+    return ComputedIndicator(code, compute, link, compute_cells=CellsField(pact_cells, kind.value))
 
 
 def empowerment_paths(*, user, year=None, district_id=None) -> int | None:
@@ -210,10 +199,10 @@ def _ideas_link(**filters):
 
 
 INDICATORS = [
-    ComputedIndicator("A1_PATTI", pacts_signed, pacts_link, compute_cells=pacts_signed_cells),
+    ComputedIndicator("A1_PATTI", pacts_signed, pacts_link, compute_cells=CellsField(pact_cells, "pacts")),
     _pacts_of_kind("A1_PATTI_AUTONOMIA", PattoKind.AUTONOMIA),
     _pacts_of_kind("A1_PATTI_INCLUSIONE", PattoKind.INCLUSIONE),
-    ComputedIndicator("A1_NUCLEI", households_reached, pacts_link, compute_cells=households_reached_cells),
+    ComputedIndicator("A1_NUCLEI", households_reached, pacts_link, compute_cells=CellsField(pact_cells, "households")),
     ComputedIndicator("A1_BENEFICIARI", people_reached, pacts_link, compute_cells=people_reached_cells),
     ComputedIndicator("A1_EMPOWERMENT", empowerment_paths, empowerment_link),
     ComputedIndicator("A1_BANDI", idea_calls, idea_calls_link),

@@ -11,6 +11,7 @@ from collections import defaultdict
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.functions import Lower, Trim
 
+from governance.indicators import CellsField
 from governance.models import ProjectYear
 
 from .models import Attendance
@@ -56,17 +57,7 @@ def participant_cells(*, user, years, district_ids) -> dict[tuple, dict[str | No
     }
 
 
-def participant_indicator_cells(category: str):
-    """`compute_cells` of the participant indicator of `category` (A4_PART_AMMINISTRATORI, ...)."""
-
-    def compute_cells(*, user, years, district_ids) -> dict:
-        cells = participant_cells(user=user, years=years, district_ids=district_ids)
-        return {cell: counts[category] for cell, counts in cells.items()}
-
-    return compute_cells
-
-
-COMPUTE_CELLS = {code: participant_indicator_cells(category) for code, category in PARTICIPANT_CODES.items()}
+COMPUTE_CELLS = {code: CellsField(participant_cells, category) for code, category in PARTICIPANT_CODES.items()}
 
 
 def reach_cells(*, user, years, district_ids) -> dict:

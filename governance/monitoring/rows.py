@@ -338,7 +338,7 @@ def monitoring_tables(*, user, year: int | None, reference: dt.date) -> list[Tab
         tables += _budget_tables(user, None)
     tables += _governance_tables(user, project_year, reference)
     tables += [_cost_table(user, year, cells)] + ([_cost_table(user, None, cells)] if year else [])
-    reach = reach_by_year(user=user, years=[year, None] if year else [None])
+    reach = reach_by_year(user=user, years=[year, None] if year else [None], cells=cells)
     tables += [_reach_table(reach[period], period) for period in reach]
     if project_year:
         tables.append(_narrative_table(report))
