@@ -31,7 +31,9 @@ def test_every_grid_equals_the_cells_one_by_one(request, reader, world):
     user = request.getfixturevalue(reader)
     areas = [*District.objects.values_list("pk", flat=True), None]
     indicators = _grid_indicators()
-    assert {"A1_PATTI", "A1_BENEFICIARI", "A2A_PERSONE", "A4_PART_VOLONTARI"} <= {i.code for i in indicators}
+    assert {"A1_PATTI", "A1_BENEFICIARI", "A2A_PERSONE", "A3_NUCLEI", "A4_PART_VOLONTARI"} <= {
+        i.code for i in indicators
+    }
     for indicator in indicators:
         grid = indicator.compute_grid(user=user, years=YEARS, district_ids=areas)
         assert set(grid) == {(year, area) for year in YEARS for area in areas}
@@ -39,7 +41,9 @@ def test_every_grid_equals_the_cells_one_by_one(request, reader, world):
             assert value == indicator.compute(user=user, year=year, district_id=area), (indicator.code, year, area)
     cells = ComputedCells(user=user, years=YEARS, district_ids=areas)
     providers = reach_providers()
-    assert {"patti", "laboratori", "wellfare_lab"} <= {p.key for p in providers if p.count_many or p.indicators}
+    assert {"patti", "laboratori", "civic_center", "wellfare_lab"} <= {
+        p.key for p in providers if p.count_many or p.indicators
+    }
     for provider in providers:
         for (year, area), counts in provider.counts(cells=cells, years=YEARS, district_ids=areas).items():
             assert counts == provider.count(user=user, year=year, district_id=area), (provider.key, year, area)
