@@ -135,7 +135,7 @@ def pacts_link(*, year=None, district_id=None) -> str:
     return _url("patti:patto_list", signed="true", project_year=year, district=district_id)
 
 
-def _pacts_of_kind(code: str, kind: str) -> ComputedIndicator:
+def _pacts_of_kind(code: str, kind: PattoKind) -> ComputedIndicator:
     def compute(*, user, year=None, district_id=None) -> int | None:
         area = _area(user, district_id)
         return None if area is None else _signed(year, area).filter(kind=kind).count()
