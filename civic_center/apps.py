@@ -16,7 +16,7 @@ class CivicCenterConfig(AppConfig):
         from governance.navigation import NavEntry, register_nav
         from governance.scoping import user_scope
 
-        from . import reports
+        from . import indicators, reports
         from .dashboard import panel_context, panel_visible
         from .demo import seed_civic_center_demo
         from .permissions import can_read
@@ -41,13 +41,21 @@ class CivicCenterConfig(AppConfig):
             )
         )
         for code, compute, link in reports.INDICATORS:
-            register_indicator(ComputedIndicator(code=code, compute=compute, link=link))
+            cells = indicators.COMPUTE_CELLS.get(code)
+            register_indicator(ComputedIndicator(code=code, compute=compute, link=link, compute_cells=cells))
         from governance.monitoring.reach import ReachProvider, register_reach
 
         from .reports import reach
 
         register_reach(
-            ReachProvider(key="civic_center", label="Civic center", count=reach, deduplicated=False, order=40)
+            ReachProvider(
+                key="civic_center",
+                label="Civic center",
+                count=reach,
+                count_many=indicators.activity_cells,
+                deduplicated=False,
+                order=40,
+            )
         )
         if seed_civic_center_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_civic_center_demo)

@@ -18,6 +18,7 @@ class LaboratoriConfig(AppConfig):
 
         from .dashboard import lab_alerts, panel_context, panel_visible
         from .demo import seed_laboratori_demo
+        from .indicators import COMPUTE_CELLS
         from .permissions import can_read_labs
         from .reports import INDICATORS
 
@@ -42,13 +43,21 @@ class LaboratoriConfig(AppConfig):
         )
         register_alert(AlertSource(key="laboratori", collect=lab_alerts, visible=panel_visible, order=40))
         for code, (compute, link) in INDICATORS.items():
-            register_indicator(ComputedIndicator(code=code, compute=compute, link=link))
+            cells = COMPUTE_CELLS.get(code)
+            register_indicator(ComputedIndicator(code=code, compute=compute, link=link, compute_cells=cells))
         from governance.monitoring.reach import ReachProvider, register_reach
 
         from .reports import reach
 
         register_reach(
-            ReachProvider(key="laboratori", label="Laboratori di Comunità", count=reach, deduplicated=False, order=20)
+            ReachProvider(
+                key="laboratori",
+                label="Laboratori di Comunità",
+                count=reach,
+                indicators={"households": "A2A_NUCLEI", "people": "A2A_PERSONE"},
+                deduplicated=False,
+                order=20,
+            )
         )
         if seed_laboratori_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_laboratori_demo)

@@ -79,6 +79,15 @@ class PattiConfig(AppConfig):
 
         from .reports import reach
 
-        register_reach(ReachProvider(key="patti", label="Patti gener-attivi", count=reach, deduplicated=True, order=10))
+        register_reach(
+            ReachProvider(
+                key="patti",
+                label="Patti gener-attivi",
+                count=reach,
+                indicators={"households": "A1_NUCLEI", "people": "A1_BENEFICIARI"},
+                deduplicated=True,
+                order=10,
+            )
+        )
         if seed_patti_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_patti_demo)

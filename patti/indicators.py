@@ -5,16 +5,19 @@ Each function answers `compute(*, user, year, district_id)`: `year` a project-ye
 does (patti/dashboard.py): programme-wide readers of the aggregates every district, district staff their districts
 (and provincial records); a district outside the user's scope, or a role that reads no Action 1 aggregate, gets None
 ("non disponibile"). Each `link` points at the list behind the number, with the filters that reproduce it.
+
+The pact indicators also answer `compute_cells(*, user, years, district_ids)` (governance.indicators): every
+(year, district) cell in one query, with one filtered aggregate per cell, whatever the number of pacts.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.db.models import F, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 
-from governance.indicators import ComputedIndicator
+from governance.indicators import CellsField, ComputedIndicator
 from governance.models import ProjectYear
 from governance.scoping import user_scope
 
@@ -23,17 +26,18 @@ from .enums import SUPPORTED_IDEA_STATUSES, VALIDATED_IDEA_STATUSES, IdeaStatus,
 from .models import BusinessIdea, EmpowermentPath, Household, IdeaCall, Patto
 
 
-def _area(user, district_id: int | None, *, provincial: bool = False) -> Q | None:
-    """The filter on `district` for this user and cell: Q() for everything, None when the user may not read it."""
+def _area(user, district_id: int | None, *, provincial: bool = False, prefix: str = "") -> Q | None:
+    """The filter on `district` (of the relation `prefix`, if given) for this user and cell: Q() for everything, None
+    when the user may not read it."""
     scope = user_scope(user)
     if not panel_visible(scope):
         return None
     if district_id is not None:
-        return Q(district_id=district_id) if scope.sees_district(district_id) else None
+        return Q(**{f"{prefix}district_id": district_id}) if scope.sees_district(district_id) else None
     if scope.programme_wide:
         return Q()
-    mine = Q(district_id__in=scope.district_ids)
-    return mine | Q(district__isnull=True) if provincial else mine
+    mine = Q(**{f"{prefix}district_id__in": scope.district_ids})
+    return mine | Q(**{f"{prefix}district__isnull": True}) if provincial else mine
 
 
 def _url(name: str, **params) -> str:
@@ -67,11 +71,71 @@ def people_reached(*, user, year=None, district_id=None) -> int | None:
     return households.aggregate(n=Sum(F("adults") + F("minors")))["n"] or 0
 
 
+def _count(field: str, where: Q, *, distinct: bool) -> Count:
+    return Count(field, filter=where, distinct=distinct) if where else Count(field, distinct=distinct)
+
+
+PACT_MEASURES = {  # measure: (field counted, each value once, of the pacts of this kind only)
+    "pacts": ("pk", False, None),
+    PattoKind.AUTONOMIA.value: ("pk", False, PattoKind.AUTONOMIA),
+    PattoKind.INCLUSIONE.value: ("pk", False, PattoKind.INCLUSIONE),
+    "households": ("household_id", True, None),
+}
+
+
+def pact_cells(*, user, years, district_ids) -> dict:
+    """{(year, district_id): {"pacts", "autonomia", "inclusione", "households": count}} of the signed pacts of each
+    cell (households each counted once), in one query; None for a cell the user may not read."""
+    cells, expressions = {}, {}
+    for district_id in district_ids:
+        area = _area(user, district_id)
+        for year in years:
+            if area is None:
+                cells[(year, district_id)] = dict.fromkeys(PACT_MEASURES)
+                continue
+            where = area if year is None else area & Q(project_year__number=year)
+            for measure, (field, distinct, kind) in PACT_MEASURES.items():
+                counted = where & Q(kind=kind) if kind else where
+                expressions[f"c{len(expressions)}"] = (
+                    (year, district_id),
+                    measure,
+                    _count(field, counted, distinct=distinct),
+                )
+    if expressions:
+        patti = Patto.objects.signed().filter(project_year__isnull=False)
+        row = patti.aggregate(**{name: expression for name, (_, _, expression) in expressions.items()})
+        for name, (cell, measure, _) in expressions.items():
+            cells.setdefault(cell, {})[measure] = row[name] or 0
+    return cells
+
+
+def people_reached_cells(*, user, years, district_ids) -> dict:
+    """Members of the households reached in each cell, each household once: one query, which marks per household
+    the cells where it has a signed pact, then adds up the members of the marked households."""
+    cells, marks = {}, {}
+    for district_id in district_ids:
+        area = _area(user, district_id, prefix="patti__")
+        for year in years:
+            if area is None:
+                cells[(year, district_id)] = None
+                continue
+            where = area if year is None else area & Q(patti__project_year__number=year)
+            marks[f"c{len(marks)}"] = ((year, district_id), Count("patti", filter=where) if where else Count("patti"))
+    if marks:
+        households = Household.objects.filter(patti__signed_on__isnull=False, patti__project_year__isnull=False)
+        row = households.annotate(**{f"in_{name}": mark for name, (_, mark) in marks.items()}).aggregate(
+            **{name: Sum(F("adults") + F("minors"), filter=Q(**{f"in_{name}__gt": 0})) for name in marks}
+        )
+        for name, (cell, _) in marks.items():
+            cells[cell] = row[name] or 0
+    return cells
+
+
 def pacts_link(*, year=None, district_id=None) -> str:
     return _url("patti:patto_list", signed="true", project_year=year, district=district_id)
 
 
-def _pacts_of_kind(kind: str):
+def _pacts_of_kind(code: str, kind: PattoKind) -> ComputedIndicator:
     def compute(*, user, year=None, district_id=None) -> int | None:
         area = _area(user, district_id)
         return None if area is None else _signed(year, area).filter(kind=kind).count()
@@ -79,7 +143,7 @@ def _pacts_of_kind(kind: str):
     def link(*, year=None, district_id=None) -> str:
         return _url("patti:patto_list", signed="true", kind=kind, project_year=year, district=district_id)
 
-    return compute, link
+    return ComputedIndicator(code, compute, link, compute_cells=CellsField(pact_cells, kind.value))
 
 
 def empowerment_paths(*, user, year=None, district_id=None) -> int | None:
@@ -135,11 +199,11 @@ def _ideas_link(**filters):
 
 
 INDICATORS = [
-    ComputedIndicator("A1_PATTI", pacts_signed, pacts_link),
-    ComputedIndicator("A1_PATTI_AUTONOMIA", *_pacts_of_kind(PattoKind.AUTONOMIA)),
-    ComputedIndicator("A1_PATTI_INCLUSIONE", *_pacts_of_kind(PattoKind.INCLUSIONE)),
-    ComputedIndicator("A1_NUCLEI", households_reached, pacts_link),
-    ComputedIndicator("A1_BENEFICIARI", people_reached, pacts_link),
+    ComputedIndicator("A1_PATTI", pacts_signed, pacts_link, compute_cells=CellsField(pact_cells, "pacts")),
+    _pacts_of_kind("A1_PATTI_AUTONOMIA", PattoKind.AUTONOMIA),
+    _pacts_of_kind("A1_PATTI_INCLUSIONE", PattoKind.INCLUSIONE),
+    ComputedIndicator("A1_NUCLEI", households_reached, pacts_link, compute_cells=CellsField(pact_cells, "households")),
+    ComputedIndicator("A1_BENEFICIARI", people_reached, pacts_link, compute_cells=people_reached_cells),
     ComputedIndicator("A1_EMPOWERMENT", empowerment_paths, empowerment_link),
     ComputedIndicator("A1_BANDI", idea_calls, idea_calls_link),
     ComputedIndicator("A1_IDEE", _ideas(SUPPORTED_IDEA_STATUSES), _ideas_link(stage="supported")),

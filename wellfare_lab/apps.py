@@ -16,7 +16,7 @@ class WellfareLabConfig(AppConfig):
         from governance.navigation import NavEntry, register_nav
         from governance.scoping import user_scope
 
-        from . import reports
+        from . import indicators, reports
         from .dashboard import panel_context, panel_visible
         from .demo import seed_wellfare_lab_demo
         from .permissions import can_read
@@ -36,13 +36,19 @@ class WellfareLabConfig(AppConfig):
             )
         )
         for code, compute, link in reports.INDICATORS:
-            register_indicator(ComputedIndicator(code=code, compute=compute, link=link))
+            cells = indicators.COMPUTE_CELLS.get(code)
+            register_indicator(ComputedIndicator(code=code, compute=compute, link=link, compute_cells=cells))
         from governance.monitoring.reach import ReachProvider, register_reach
 
-        from .reports import reach
-
         register_reach(
-            ReachProvider(key="wellfare_lab", label="Wel(l)FARE LAB", count=reach, deduplicated=True, order=45)
+            ReachProvider(
+                key="wellfare_lab",
+                label="Wel(l)FARE LAB",
+                count=reports.reach,
+                count_many=indicators.reach_cells,
+                deduplicated=True,
+                order=45,
+            )
         )
         if seed_wellfare_lab_demo not in DEMO_SEEDERS:
             DEMO_SEEDERS.append(seed_wellfare_lab_demo)

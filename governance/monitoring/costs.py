@@ -7,8 +7,9 @@ app through the results registry: governance imports no action app).
 
 A district's budget figures are the lines of that district's partners; the lines of provincial partners (no
 district) are shown apart, on their own row, and never spread over the districts by an invented key. The programme
-row adds up every line the user reads. Queries: one for the budget, one for the targets, then one computation per
-indicator and area; none depends on how many records the apps hold.
+row adds up every line the user reads. Queries: one for the budget, one for the targets, then each indicator's
+computation over every area at once (`ComputedCells`: one query where the app computes a grid, otherwise one per
+area); none depends on how many records the apps hold.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..indicators import computed_indicator
+from ..indicators import ComputedCells, computed_indicator
 from ..models import BudgetLine, District
 from ..money import ZERO, money_sum
 from ..scoping import user_scope
@@ -115,26 +116,32 @@ def _target_of(kind: ResultKind, targets, year, district_id) -> Decimal | None:
     return sum((v.value for v in values), Decimal("0"))
 
 
-def _results_of(kind: ResultKind, *, user, year, district_id):
+def _results_of(kind: ResultKind, *, cells: ComputedCells, year, district_id):
     total = 0
     for code in kind.indicator_codes:
         registered = computed_indicator(code)
         if registered is None:
             return None
-        value = registered.compute(user=user, year=year, district_id=district_id)
+        value = cells.value(registered, year, district_id)
         if value is None:
             return None
         total += value
     return PeopleCount(total) if kind.counts_people else total
 
 
-def cost_per_result(*, user, year: int | None = None, district_id: int | None = None) -> list[CostRow]:
+def cost_per_result(
+    *, user, year: int | None = None, district_id: int | None = None, cells: ComputedCells | None = None
+) -> list[CostRow]:
     """Cost per result of each kind in each district the user reads, the provincial partners apart, and in total;
-    `year` a project-year number (None: the triennium); `district_id` keeps that district's rows only (dashboard)."""
+    `year` a project-year number (None: the triennium); `district_id` keeps that district's rows only (dashboard);
+    `cells` the computed actuals shared with the report's other tables (by default, a grid of this table's own)."""
     scope = user_scope(user)
     districts = list(District.objects.visible_to(user).order_by("name"))
     if district_id is not None:
         districts = [d for d in districts if d.pk == district_id]
+    if cells is None:
+        areas = [d.pk for d in districts] + ([None] if district_id is None else [])
+        cells = ComputedCells(user=user, years=[year], district_ids=areas)
     budget = _budget(user, year)
     targets = _targets()
     totals: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
@@ -153,7 +160,7 @@ def cost_per_result(*, user, year: int | None = None, district_id: int | None = 
                     planned_budget=planned,
                     target=_target_of(kind, targets, year, district.pk),
                     actual_budget=actual,
-                    results=_results_of(kind, user=user, year=year, district_id=district.pk),
+                    results=_results_of(kind, cells=cells, year=year, district_id=district.pk),
                 )
             )
         if district_id is not None:
@@ -181,7 +188,7 @@ def cost_per_result(*, user, year: int | None = None, district_id: int | None = 
                 planned_budget=planned,
                 target=_target_of(kind, targets, year, None) if scope.programme_wide else None,
                 actual_budget=actual,
-                results=_results_of(kind, user=user, year=year, district_id=None),
+                results=_results_of(kind, cells=cells, year=year, district_id=None),
             )
         )
     return rows

@@ -10,7 +10,12 @@ governance imports no action app: each app registers, in its `AppConfig.ready()`
 count that measure) or None when the user may not read the app's figures; `year` is a project-year number (None:
 the whole triennium) and `district_id` a District pk (None: what the user reads of the programme). A provider whose
 data names the units (pacts by household code, training participants by person) is `deduplicated`; one that only
-has head counts (lab participation, civic-center enrolments) is a plain sum labelled "non deduplicato".
+has head counts (lab participation, civic-center enrolments) is a plain sum labelled "non deduplicato". A provider
+may add `count_many(*, user, years, district_ids)` returning `{(year, district_id): counts}` for every period and
+area at once (in a number of queries that depends on neither); the report then calls it instead of `count` per cell.
+A provider whose counts are actuals of the results framework names them instead, `indicators={"households":
+"A1_NUCLEI", "people": "A1_BENEFICIARI"}`: the report reads them from the indicator grid it computes anyway
+(`governance.indicators.ComputedCells`), so they are counted once for both tables.
 
 Small cells: in every aggregate of people or households shown to a role without the identity permission, a count
 below 3 reads "< 3" (`people_cell`, also the template filter `people_cell` and every export), so that nobody can be
@@ -23,12 +28,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..indicators import ComputedCells, computed_indicator
 from ..models import District
 from ..scoping import user_scope
 
 SMALL_CELL = "< 3"
 SMALL_CELL_LIMIT = 3
 MEASURES = (("households", "Nuclei familiari"), ("people", "Persone"))
+MEASURE_KEYS = [key for key, _ in MEASURES]
 DEDUPLICATED = "deduplicato"
 NOT_DEDUPLICATED = "non deduplicato"
 
@@ -51,6 +58,29 @@ class ReachProvider:
     count: Callable[..., dict | None]
     deduplicated: bool
     order: int = 100
+    count_many: Callable[..., dict[tuple[int | None, int | None], dict | None]] | None = None
+    indicators: dict[str, str] = field(default_factory=dict)  # measure → code of the indicator that counts it
+
+    def counts(self, *, cells: ComputedCells, years: list[int | None], district_ids: list[int | None]) -> dict:
+        """{(year, district_id): counts} of every period of `years` and area of `district_ids` (None: the triennium,
+        the programme); None for a cell the user may not read. `cells`: the indicators' grid of the same reader."""
+        user = cells.user
+        registered = {measure: computed_indicator(code) for measure, code in self.indicators.items()}
+        if registered and all(registered.values()):
+            result = {}
+            for year in years:
+                for district_id in district_ids:
+                    values = {measure: cells.value(i, year, district_id) for measure, i in registered.items()}
+                    none = all(v is None for v in values.values())
+                    result[(year, district_id)] = None if none else {**dict.fromkeys(MEASURE_KEYS), **values}
+            return result
+        if self.count_many is not None:
+            return self.count_many(user=user, years=years, district_ids=district_ids)
+        return {
+            (year, district_id): self.count(user=user, year=year, district_id=district_id)
+            for year in years
+            for district_id in district_ids
+        }
 
 
 _PROVIDERS: dict[str, ReachProvider] = {}
@@ -90,36 +120,50 @@ def _count(value) -> PeopleCount | None:
 
 def reach_rows(*, user, year: int | None) -> Reach:
     """Households and people reached per source, in each district the user reads and in total, for `year`."""
+    return reach_by_year(user=user, years=[year])[year]
+
+
+def reach_by_year(*, user, years: list[int | None], cells: ComputedCells | None = None) -> dict[int | None, Reach]:
+    """`reach_rows` of each period of `years` (None: the triennium), each provider asked once for all of them;
+    `cells`: the report's indicator grid (by default, a grid of its own)."""
     scope = user_scope(user)
     districts = list(District.objects.visible_to(user).order_by("name"))
     areas: list[int | None] = [d.pk for d in districts] + [None]
     total_label = "Totale programma" if scope.programme_wide else "Totale (suoi ambiti)"
-    rows: list[ReachRow] = []
-    sums: dict[str, list[int]] = {m: [0] * len(areas) for m, _ in MEASURES}
-    for provider in reach_providers():
-        counts = [provider.count(user=user, year=year, district_id=area) for area in areas]
-        if all(c is None for c in counts):
-            continue
-        for measure, label in MEASURES:
-            values = [None if c is None else c.get(measure) for c in counts]
-            if all(v is None for v in values):
+    if cells is None:
+        cells = ComputedCells(user=user, years=years, district_ids=areas)
+    counted = [
+        (provider, provider.counts(cells=cells, years=years, district_ids=areas)) for provider in reach_providers()
+    ]
+    result = {}
+    for year in years:
+        rows: list[ReachRow] = []
+        sums: dict[str, list[int]] = {m: [0] * len(areas) for m, _ in MEASURES}
+        for provider, by_cell in counted:
+            counts = [by_cell[(year, area)] for area in areas]
+            if all(c is None for c in counts):
                 continue
+            for measure, label in MEASURES:
+                values = [None if c is None else c.get(measure) for c in counts]
+                if all(v is None for v in values):
+                    continue
+                rows.append(
+                    ReachRow(
+                        source=provider.label,
+                        measure=label,
+                        deduplicated=provider.deduplicated,
+                        cells=[_count(v) for v in values],
+                    )
+                )
+                sums[measure] = [s + (v or 0) for s, v in zip(sums[measure], values, strict=True)]
+        for measure, label in MEASURES:
             rows.append(
                 ReachRow(
-                    source=provider.label,
+                    source="Somma delle azioni (una persona può essere in più azioni)",
                     measure=label,
-                    deduplicated=provider.deduplicated,
-                    cells=[_count(v) for v in values],
+                    deduplicated=False,
+                    cells=[PeopleCount(v) for v in sums[measure]],
                 )
             )
-            sums[measure] = [s + (v or 0) for s, v in zip(sums[measure], values, strict=True)]
-    for measure, label in MEASURES:
-        rows.append(
-            ReachRow(
-                source="Somma delle azioni (una persona può essere in più azioni)",
-                measure=label,
-                deduplicated=False,
-                cells=[PeopleCount(v) for v in sums[measure]],
-            )
-        )
-    return Reach(areas=[d.name for d in districts] + [total_label], rows=rows)
+        result[year] = Reach(areas=[d.name for d in districts] + [total_label], rows=rows)
+    return result

@@ -16,11 +16,12 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ..budget.reports import FIGURE_COLUMNS, Figures, budget_report
-from ..models import Action, Decision, GovernanceBody, MonitoringReport, ProjectYear
+from ..indicators import ComputedCells
+from ..models import Action, Decision, District, GovernanceBody, MonitoringReport, ProjectYear
 from ..results.reports import NOT_MEASURED, UNAVAILABLE, ResultRow, Source, results_report
 from ..selectors import cadence_compliance
 from .costs import cost_per_result
-from .reach import reach_rows
+from .reach import Reach, reach_by_year
 from .tables import Table
 
 FUNDRAISING_ACTION = "5"
@@ -85,11 +86,11 @@ def _result_rows(rows: list[ResultRow]) -> tuple[list[list], list[str]]:
     return values, units
 
 
-def _results_tables(user, year: int | None) -> list[Table]:
+def _results_tables(user, year: int | None, cells: ComputedCells) -> list[Table]:
     periods = []
     if year:
-        periods.append((year, [r for r in results_report(user=user, year=year).rows if r.year == year]))
-    cumulative = results_report(user=user, triennium_only=True).rows
+        periods.append((year, [r for r in results_report(user=user, year=year, cells=cells).rows if r.year == year]))
+    cumulative = results_report(user=user, triennium_only=True, cells=cells).rows
     periods.append((None, cumulative))
     tables = []
     for period, rows in periods:
@@ -243,10 +244,10 @@ def _governance_tables(user, year: ProjectYear | None, reference: dt.date) -> li
 # --- Cost per result and reach -------------------------------------------------------------------------------------
 
 
-def _cost_table(user, year: int | None) -> Table:
+def _cost_table(user, year: int | None, cells: ComputedCells) -> Table:
     rows = [
         [r.kind.label, r.area, r.planned_budget, r.target, r.planned_cost, r.actual_budget, r.results, r.actual_cost]
-        for r in cost_per_result(user=user, year=year)
+        for r in cost_per_result(user=user, year=year, cells=cells)
     ]
     return Table(
         key=f"costs-{year or 'all'}",
@@ -271,8 +272,7 @@ def _cost_table(user, year: int | None) -> Table:
     )
 
 
-def _reach_table(user, year: int | None) -> Table:
-    reach = reach_rows(user=user, year=year)
+def _reach_table(reach: Reach, year: int | None) -> Table:
     return Table(
         key=f"reach-{year or 'all'}",
         section="reach",
@@ -329,13 +329,17 @@ def monitoring_tables(*, user, year: int | None, reference: dt.date) -> list[Tab
         if project_year
         else None
     )
-    tables = _results_tables(user, year)
+    # Every indicator counted once for all the tables: the year and the triennium, each district and the programme.
+    districts = District.objects.visible_to(user).order_by("name").values_list("pk", flat=True)
+    cells = ComputedCells(user=user, years=[year, None], district_ids=[*districts, None])
+    tables = _results_tables(user, year, cells)
     tables += _budget_tables(user, project_year)
     if project_year:
         tables += _budget_tables(user, None)
     tables += _governance_tables(user, project_year, reference)
-    tables += [_cost_table(user, year)] + ([_cost_table(user, None)] if year else [])
-    tables += [_reach_table(user, year)] + ([_reach_table(user, None)] if year else [])
+    tables += [_cost_table(user, year, cells)] + ([_cost_table(user, None, cells)] if year else [])
+    reach = reach_by_year(user=user, years=[year, None] if year else [None], cells=cells)
+    tables += [_reach_table(reach[period], period) for period in reach]
     if project_year:
         tables.append(_narrative_table(report))
     order = list(SECTIONS)

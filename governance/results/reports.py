@@ -9,8 +9,9 @@ Direzione entered by hand, with its source; otherwise nothing — the row says "
 Which rows: one per indicator and period (the project years when some target is set per year, always the whole
 triennium) and area (the whole programme; the districts where targets are set per district; a district user's own
 districts for every indicator, beside the programme total). Queries: a fixed handful for indicators, targets, manual
-values, years and districts, plus one computation per computed cell — their number depends on the indicators and
-the filters, never on how many records the apps hold.
+values, years and districts, plus one computation per computed cell (or, given `cells`, one per indicator for every
+cell where the app computes a grid) — their number depends on the indicators and the filters, never on how many
+records the apps hold.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..indicators import computed_indicator
+from ..indicators import ComputedCells, computed_indicator
 from ..models import Action, District, Indicator, ManualValue, ProjectYear, Target, Unit
 from ..scoping import user_scope
 from .selectors import TargetKey, TargetValue, format_quantity, in_force, key_of
@@ -236,9 +237,11 @@ def results_report(
     district: District | None = None,
     indicator: Indicator | None = None,
     triennium_only: bool = False,
+    cells: ComputedCells | None = None,
 ) -> ResultsReport:
     """Every indicator (of `action`, or just `indicator`, if given) against its targets for `user`; `year` and
-    `district` narrow it; `triennium_only` leaves out the yearly rows (the monitoring report's cumulative table)."""
+    `district` narrow it; `triennium_only` leaves out the yearly rows (the monitoring report's cumulative table);
+    `cells`, if given, supplies the computed actuals (a grid shared with other tables, each indicator counted once)."""
     scope = user_scope(user)
     indicators = Indicator.objects.select_related("action")
     if action is not None:
@@ -294,15 +297,18 @@ def results_report(
                     source=Source.NONE,
                     own_districts_only=area is None and scope.district_scoped and not scope.programme_wide,
                 )
-                _measure(row, registered=registered, manual=manual, user=user)
+                _measure(row, registered=registered, manual=manual, user=user, cells=cells)
                 group.rows.append(row)
     return ResultsReport(groups=list(groups.values()), years=years, districts=visible)
 
 
-def _measure(row: ResultRow, *, registered, manual: ManualIndex, user) -> None:
+def _measure(row: ResultRow, *, registered, manual: ManualIndex, user, cells: ComputedCells | None) -> None:
     district_id = row.district.pk if row.district else None
     if registered is not None:
-        value = registered.compute(user=user, year=row.year, district_id=district_id)
+        if cells is not None:
+            value = cells.value(registered, row.year, district_id)
+        else:
+            value = registered.compute(user=user, year=row.year, district_id=district_id)
         if value is None:
             row.source = Source.UNAVAILABLE
             return
