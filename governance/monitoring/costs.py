@@ -22,7 +22,7 @@ from ..indicators import ComputedCells, computed_indicator
 from ..models import BudgetLine, District
 from ..money import ZERO, money_sum
 from ..scoping import user_scope
-from .reach import PeopleCount
+from .reach import PeopleCost, PeopleCount
 
 PROGRAMME = "Totale programma"
 OWN_DISTRICTS = "Totale (suoi ambiti)"
@@ -78,7 +78,10 @@ class CostRow:
 
     @property
     def actual_cost(self) -> Decimal | None:
-        return _per(self.actual_budget, self.results)
+        cost = _per(self.actual_budget, self.results)
+        if cost is not None and isinstance(self.results, PeopleCount):
+            return PeopleCost(cost, self.results)  # shown only where the count is: budget ÷ cost gives it back
+        return cost
 
 
 def _per(amount: Decimal, count) -> Decimal | None:

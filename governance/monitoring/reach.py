@@ -20,13 +20,17 @@ A provider whose counts are actuals of the results framework names them instead,
 Small cells: in every aggregate of people or households shown to a role without the identity permission, a count
 below 3 reads "< 3" (`people_cell`, also the template filter `people_cell` and every export), so that nobody can be
 recognised in a small municipality. Totals held against a district or programme target are exempt (they are
-indicators of the results framework, not reach cells).
+indicators of the results framework, not reach cells). A hidden cell must not come back by difference: where a row
+(the districts and their total) or a column (the sources of a measure and their sum) hides exactly one cell, the
+smallest other cell of that group is withheld too (`withhold_complements`, secondary suppression; it reads
+"riservato"), and a cost per person is shown only where its count is (`PeopleCost`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..indicators import ComputedCells, computed_indicator
 from ..models import District
@@ -34,6 +38,7 @@ from ..scoping import user_scope
 
 SMALL_CELL = "< 3"
 SMALL_CELL_LIMIT = 3
+WITHHELD = "riservato"
 MEASURES = (("households", "Nuclei familiari"), ("people", "Persone"))
 MEASURE_KEYS = [key for key, _ in MEASURES]
 DEDUPLICATED = "deduplicato"
@@ -44,11 +49,52 @@ class PeopleCount(int):
     """A count of people or households: shown as "< 3" below 3 to whoever lacks the identity permission."""
 
 
+class Withheld(PeopleCount):
+    """A count of 3 or more that, shown beside its group's total, would give a count below 3 away by difference: it
+    reads "riservato" to whoever lacks the identity permission."""
+
+
+class PeopleCost(Decimal):
+    """Euros per person of `count`: budget ÷ cost gives the count back, so the cost is shown only where it is."""
+
+    def __new__(cls, value, count: PeopleCount):
+        cost = super().__new__(cls, value)
+        cost.count = count
+        return cost
+
+
 def people_cell(value, *, can_see_identity: bool):
-    """The value as it may be shown: a people count below 3 becomes "< 3" without the identity permission."""
-    if isinstance(value, PeopleCount) and not can_see_identity and value < SMALL_CELL_LIMIT:
+    """The value as it may be shown: without the identity permission a people count below 3 becomes "< 3", a withheld
+    count "riservato", and a cost per person follows its count."""
+    if can_see_identity:
+        return value
+    if isinstance(value, PeopleCost):
+        return WITHHELD if isinstance(people_cell(value.count, can_see_identity=False), str) else value
+    if isinstance(value, Withheld):
+        return WITHHELD
+    if isinstance(value, PeopleCount) and value < SMALL_CELL_LIMIT:
         return SMALL_CELL
     return value
+
+
+def withhold_complements(cells: dict[Hashable, PeopleCount | None], groups: list[list[Hashable]]) -> dict:
+    """Secondary suppression. `cells`: counts by key; `groups`: the keys of cells that add up (the parts and their
+    total, in any order). Wherever a group hides exactly one of its cells (below 3, or withheld already), its
+    smallest shown cell is withheld too, until no group does; returns the cells with those marked `Withheld`."""
+    hidden = {key for key, value in cells.items() if value is not None and value < SMALL_CELL_LIMIT}
+    changed = True
+    while changed:
+        changed = False
+        for group in groups:
+            present = [key for key in group if cells.get(key) is not None]
+            shown = [key for key in present if key not in hidden]
+            if shown and len(present) - len(shown) == 1:
+                hidden.add(min(shown, key=lambda key: cells[key]))
+                changed = True
+    return {
+        key: Withheld(value) if key in hidden and value is not None and value >= SMALL_CELL_LIMIT else value
+        for key, value in cells.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -165,5 +211,19 @@ def reach_by_year(*, user, years: list[int | None], cells: ComputedCells | None 
                     cells=[PeopleCount(v) for v in sums[measure]],
                 )
             )
+        _withhold_by_difference(rows)
         result[year] = Reach(areas=[d.name for d in districts] + [total_label], rows=rows)
     return result
+
+
+def _withhold_by_difference(rows: list[ReachRow]) -> None:
+    """Each row adds up across the districts to its total; each column adds up down the sources of a measure to
+    their sum row (the last of that measure): no group may hide a single cell (`withhold_complements`)."""
+    cells = {(r, c): cell for r, row in enumerate(rows) for c, cell in enumerate(row.cells)}
+    groups = [[(r, c) for c in range(len(row.cells))] for r, row in enumerate(rows)]
+    for _measure, label in MEASURES:
+        same = [r for r, row in enumerate(rows) if row.measure == label]
+        groups += [[(r, c) for r in same] for c in range(len(rows[0].cells))] if same else []
+    protected = withhold_complements(cells, groups)
+    for (r, c), cell in protected.items():
+        rows[r].cells[c] = cell

@@ -282,7 +282,8 @@ def _reach_table(reach: Reach, year: int | None) -> Table:
         rows=[[r.source, r.measure, r.method, *r.cells] for r in reach.rows],
         label_columns=2,
         note="Deduplicato: ogni nucleo (codice del nucleo) o persona contato una volta. Non deduplicato: somma dei "
-        "conteggi per teste. Senza il permesso di vedere le identità, i valori sotto 3 si leggono «< 3».",
+        "conteggi per teste. Senza il permesso di vedere le identità, i valori sotto 3 si leggono «< 3» e si legge "
+        "«riservato» un valore che, con i totali, permetterebbe di ricavarne uno per differenza.",
     )
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..models import Unit
 from ..money import format_eur
 from ..results.selectors import format_quantity
-from .reach import PeopleCount, people_cell
+from .reach import PeopleCost, PeopleCount, Withheld, people_cell
 
 MISSING = "—"
 
@@ -47,9 +47,11 @@ def display(value, unit: str, *, can_see_identity: bool) -> str:
         return value
     if isinstance(value, dt.date):
         return f"{value:%d/%m/%Y}"
-    if isinstance(value, PeopleCount):
+    if isinstance(value, PeopleCount | PeopleCost):
         shown = people_cell(value, can_see_identity=can_see_identity)
-        return shown if isinstance(shown, str) else format_quantity(shown, Unit.NUMBER)
+        if isinstance(shown, str):
+            return shown
+        return format_eur(shown) if isinstance(shown, PeopleCost) else format_quantity(shown, Unit.NUMBER)
     if unit == "euro":
         return format_eur(value)
     if unit == "percent":
@@ -61,9 +63,11 @@ def display(value, unit: str, *, can_see_identity: bool) -> str:
 
 def export_value(value, unit: str, *, can_see_identity: bool):
     """The XLSX cell: euros as Decimal (euro format), other quantities as numbers, small people counts as "< 3"."""
-    if isinstance(value, PeopleCount):
+    if isinstance(value, PeopleCount | PeopleCost):
         shown = people_cell(value, can_see_identity=can_see_identity)
-        return shown if isinstance(shown, str) else int(shown)
+        if isinstance(shown, str):
+            return shown
+        value = Decimal(shown) if isinstance(shown, PeopleCost) else int(shown)
     if value is None or isinstance(value, str | dt.date):
         return value
     if unit in ("euro", Unit.EURO):
@@ -73,7 +77,12 @@ def export_value(value, unit: str, *, can_see_identity: bool):
 
 
 def encode(value):
-    """A cell for the JSON snapshot (types kept: euros stay exact, people counts stay people counts)."""
+    """A cell for the JSON snapshot (types kept: euros stay exact, people counts stay people counts, withheld counts
+    and costs per person keep what hides them)."""
+    if isinstance(value, PeopleCost):
+        return {"decimal": str(value), "per_people": encode(value.count)}
+    if isinstance(value, Withheld):
+        return {"people": int(value), "withheld": True}
     if isinstance(value, PeopleCount):
         return {"people": int(value)}
     if isinstance(value, Decimal):
@@ -85,8 +94,10 @@ def encode(value):
 
 def decode(value):
     if isinstance(value, dict):
+        if "per_people" in value:
+            return PeopleCost(value["decimal"], decode(value["per_people"]))
         if "people" in value:
-            return PeopleCount(value["people"])
+            return (Withheld if value.get("withheld") else PeopleCount)(value["people"])
         if "decimal" in value:
             return Decimal(value["decimal"])
         if "date" in value:
