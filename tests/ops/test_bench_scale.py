@@ -63,6 +63,18 @@ def test_running_totals_equal_the_ledger(generated):
     assert Expense.objects.filter(origin="payment").aggregate(s=Sum("gross_amount"))["s"] == disbursed
 
 
+def test_assessment_summaries_equal_their_rebuild(generated):
+    from patti.models import AssessmentSummary, summary_rebuild
+
+    def stored():
+        return sorted(AssessmentSummary.objects.values_list())
+
+    generated_rows = stored()
+    assert generated_rows, "the generator wrote no assessment summary"
+    summary_rebuild()
+    assert stored() == generated_rows
+
+
 def test_every_page_of_the_table_is_timed(generated):
     rows = measure(runs=1)
     text = table(rows)
