@@ -191,6 +191,19 @@ def test_approving_nothing_selected_says_so(client_for, amministrazione):
     assert "Nessuna spesa selezionata" in response.content.decode()
 
 
+@pytest.mark.parametrize("value", ["²", "9" * 30, "-1", " 1"])
+def test_a_selected_id_that_is_no_expense_number_is_ignored(client_for, amministrazione, value):
+    """A superscript is a digit to isdigit() yet int() refuses it; a number beyond 64 bits is no id either."""
+    expense = ExpenseFactory(status=ExpenseStatus.SUBMITTED)
+    response = client_for(amministrazione).post(
+        APPROVE, {"expense": [value], f"version-{expense.pk}": "²"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Nessuna spesa selezionata" in response.content.decode()
+    response = client_for(amministrazione).post(APPROVE, {"expense": [expense.pk], f"version-{expense.pk}": "²"})
+    assert response.status_code == 302
+
+
 # --- The line choice ----------------------------------------------------------------------------------------
 
 
