@@ -158,6 +158,24 @@ def test_a_submitted_report_cannot_be_edited(client, direzione, world):
     assert ActionNarrative.objects.get(report=report).achievements == "A"
 
 
+def test_the_service_refuses_a_text_over_the_forms_limit_and_an_unknown_action(direzione):
+    action = Action.objects.get(code="1")
+    with pytest.raises(ValidationError, match="al massimo 10.000 caratteri"):
+        services.narrative_save(project_year=year_2(), user=direzione, introduction="x" * 10_001, narratives={})
+    with pytest.raises(ValidationError, match="al massimo 10.000 caratteri"):
+        services.narrative_save(
+            project_year=year_2(),
+            user=direzione,
+            introduction="",
+            narratives={action.pk: {"achievements": "x" * 10_001}},
+        )
+    with pytest.raises(ValidationError, match="Azione non trovata"):
+        services.narrative_save(
+            project_year=year_2(), user=direzione, introduction="", narratives={-1: {"achievements": "x"}}
+        )
+    assert not MonitoringReport.objects.exists() and not ActionNarrative.objects.exists()
+
+
 def test_the_database_refuses_a_submitted_report_without_what_was_sent(direzione):
     report = MonitoringReport.objects.create(project_year=year_2())
     with pytest.raises(IntegrityError), transaction.atomic():
