@@ -23,7 +23,11 @@ MAX_LENGTH = 10_000  # characters of each text (the premise, each field of an ac
 
 
 def _locked_report(project_year: ProjectYear, user) -> MonitoringReport:
-    """The year's report, created as a draft the first time, locked for this transaction."""
+    """The year's report, created as a draft the first time, locked for this transaction.
+
+    The year's row is locked first: before the report exists there is no row to lock, and two first writers would
+    both create one (the second failing on the unique year instead of reading the first's)."""
+    ProjectYear.objects.select_for_update().filter(pk=project_year.pk).first()
     report = MonitoringReport.objects.select_for_update().filter(project_year=project_year).first()
     if report is None:
         report = audited_save(MonitoringReport(project_year=project_year), user=user)
