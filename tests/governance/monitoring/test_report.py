@@ -81,6 +81,15 @@ def test_the_cumulative_view_has_no_yearly_tables_nor_narrative(client, direzion
     assert "Relazione della Direzione per azione" not in html
 
 
+@pytest.mark.parametrize("year", ["1e30", "-1", "abc", "9" * 30])
+@pytest.mark.parametrize("fmt", ["html", "xlsx"])
+def test_a_bad_year_is_said_in_italian_and_no_file_is_made_of_the_wrong_period(client, direzione, year, fmt):
+    client.force_login(direzione)
+    response = client.get(URL, {"year": year, "format": fmt})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert f"Anno di progetto «{year[:20]}» non valido: è mostrato il cumulato." in response.content.decode()
+
+
 def test_the_direzione_writes_the_narrative_of_each_action(client, direzione, world):
     client.force_login(direzione)
     action = Action.objects.get(code="5")
