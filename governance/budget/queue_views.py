@@ -85,4 +85,9 @@ def expense_queue_approve(request):
             messages.error(request, f"Non approvata la {outcome.name}: {outcome.message}")
     if len(found) < len(ids):
         messages.error(request, f"{len(ids) - len(found)} spese selezionate non esistono o non sono visibili.")
+    selected = len(request.POST.getlist("expense"))
+    if selected > MAX_SELECTED:
+        messages.warning(
+            request, f"Selezionate {selected} spese: esaminate solo le prime {MAX_SELECTED}, ripetere per le altre."
+        )
     return redirect(back)

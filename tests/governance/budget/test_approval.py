@@ -204,6 +204,15 @@ def test_a_selected_id_that_is_no_expense_number_is_ignored(client_for, amminist
     assert response.status_code == 302
 
 
+def test_more_selected_expenses_than_the_queue_takes_at_once_are_said(client_for, amministrazione, media_root):
+    expense = ExpenseFactory(status=ExpenseStatus.SUBMITTED)
+    ids = [expense.pk, *range(10**9, 10**9 + 999)]
+    response = client_for(amministrazione).post(APPROVE, {"expense": ids}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert "Selezionate 1000 spese: esaminate solo le prime 200, ripetere per le altre." in messages
+    assert Expense.objects.get(pk=expense.pk).status == ExpenseStatus.APPROVED
+
+
 # --- The line choice ----------------------------------------------------------------------------------------
 
 
