@@ -201,6 +201,18 @@ def test_the_files_as_sent_are_for_programme_wide_readers(client, udp_cremonese,
     assert client.get(f"{URL}2/sent.xlsx").status_code == 200
 
 
+@pytest.mark.parametrize(
+    "lookup", ["snapshot__tables__0__rows__0__1__people", "snapshot__contains", "sent_pdf__isnull", "sent_xlsx"]
+)
+def test_the_admin_filters_no_report_by_what_was_sent(client, superuser, direzione, lookup):
+    """The snapshot keeps the people counts below 3 that every page shows as "< 3": filtering the admin's list by
+    them would tell a system administrator each one."""
+    services.report_submit(project_year=year_2(), user=direzione, reference=REFERENCE)
+    client.force_login(superuser)
+    response = client.get("/admin/governance/monitoringreport/", {lookup: "1"})
+    assert response.status_code == 400
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
 def test_the_pdf_fits_its_pages(client, direzione, world, tmp_path):
     client.force_login(direzione)
