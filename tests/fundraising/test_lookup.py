@@ -91,3 +91,9 @@ def test_lookup_of_a_code_that_is_no_number_finds_nothing(client_for, fundraisin
 @pytest.mark.parametrize("url", ["fundraising:donor_list", "fundraising:donation_list", "fundraising:receipt_list"])
 def test_list_searches_take_digits_that_are_no_number_as_text(client_for, fundraising, url):
     assert client_for(fundraising).get(reverse(url), {"q": "²³"}).status_code == 200
+
+
+def test_a_donor_typed_as_digits_that_are_no_number_is_refused_and_shown_back(fundraising):
+    form = DonationForm(data={"donor": "²³"})
+    assert not form.is_valid() and "Donatore non trovato" in str(form.errors["donor"])
+    assert 'value="²³"' in str(form["donor"])
