@@ -61,7 +61,7 @@ class DonorFilter(django_filters.FilterSet):
             | Q(fiscal_code__iexact=value)
         )
         code = value.upper().removeprefix("D")
-        if code.isdigit():
+        if code.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
             q |= Q(pk=int(code))
         return queryset.filter(q)
 
@@ -106,7 +106,7 @@ class DonationFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         value = value.strip()
         q = Q(donor__last_name__icontains=value) | Q(donor__organisation_name__icontains=value)
-        if value.isdigit():
+        if value.isdecimal():
             q |= Q(pk=int(value))
         return queryset.filter(q)
 
@@ -129,7 +129,7 @@ class ReceiptFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         value = value.strip()
         q = Q(donor_name__icontains=value)
-        if value.isdigit():
+        if value.isdecimal():
             q |= Q(number=int(value))
         return queryset.filter(q)
 

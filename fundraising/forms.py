@@ -76,7 +76,7 @@ class DonorLookupField(forms.ModelChoiceField):
     def prepare_value(self, value):
         if isinstance(value, Donor):
             return donor_label(value)
-        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+        if isinstance(value, int) or (isinstance(value, str) and value.isdecimal()):  # "²" is a digit, not a pk
             donor = self.queryset.filter(pk=value).first()
             return donor_label(donor) if donor else ""
         return value or ""

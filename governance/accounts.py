@@ -8,6 +8,7 @@ history, so the profile's history entry carries the whole change as its reason.
 from __future__ import annotations
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import Truncator
 
@@ -43,9 +44,36 @@ def describe(user) -> dict:
     }
 
 
+def _check(*, account, role: str, organisation, districts, system_admin: bool, actor) -> None:
+    """The role's rules (the form shows them on its fields), and no change that would hand over or lock out an
+    administrator: only a superuser changes a superuser (else their e-mail, then their password, could be taken),
+    and nobody removes their own administration or deactivates themselves."""
+    if role and role not in Role.values:
+        raise ValidationError({"role": "Ruolo non previsto dal programma."})
+    if role in DISTRICT_ROLES and not districts:
+        raise ValidationError({"districts": "Per questo ruolo indicare almeno un ambito."})
+    if role == Role.PARTNER and not organisation:
+        raise ValidationError({"organisation": "Il referente di un partner va collegato alla sua organizzazione."})
+    if account.pk and account.is_superuser and not actor.is_superuser:
+        raise ValidationError("Solo un superutente può modificare un superutente.")
+    if account.pk == actor.pk and (not account.is_active or not (system_admin or account.is_superuser)):
+        raise ValidationError(
+            "Non può togliersi l'amministrazione di sistema né disattivare il proprio utente: "
+            "lo chieda a un altro amministratore."
+        )
+
+
 def account_save(*, account, role: str, organisation, districts, system_admin: bool, actor, before: dict):
     """Save the user with their role, organisation and districts; audited in the profile's history."""
     require(can_manage_accounts(actor))
+    _check(
+        account=account,
+        role=role,
+        organisation=organisation,
+        districts=districts,
+        system_admin=system_admin,
+        actor=actor,
+    )
     with transaction.atomic():
         creating = account.pk is None
         if creating:

@@ -5,6 +5,8 @@ their records are written by the application's services (versions, attendance, d
 """
 
 from django.contrib import admin
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth import get_user_model
 
 from .admin_site import ReadOnlyAdmin, ScopedAdmin, is_system_admin
 from .models import (
@@ -147,6 +149,25 @@ class MeetingAttachmentAdmin(ReadOnlyAdmin):
         if is_system_admin(request.user):
             return queryset
         return queryset.filter(meeting__in=Meeting.objects.visible_to(request.user))
+
+
+class SystemUserAdmin(auth_admin.UserAdmin):
+    """Django's user admin, except that only a superuser grants superuser status or single permissions, or changes a
+    superuser: a system administrator could otherwise make themselves one, or set a superuser's e-mail to their own
+    and reset its password. Roles are groups, which system administrators do set."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return fields if request.user.is_superuser else [*fields, "is_superuser", "user_permissions"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+
+admin.site.unregister(get_user_model())  # django.contrib.auth, listed before governance, registered its own
+admin.site.register(get_user_model(), SystemUserAdmin)
 
 
 @admin.register(UserProfile)

@@ -11,6 +11,7 @@ no form of the application changes it. Tax codes are checked by the model field'
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .admin_site import is_system_admin
@@ -48,11 +49,19 @@ def district_choices_for(user):
 
 
 def organisation_save(*, organisation, user, reason: str = ""):
-    """Create or change an organisation, checked and recorded in its history."""
+    """Create or change an organisation, checked and recorded in its history.
+
+    A change is checked against the organisation as stored and as changed (an Ufficio di Piano may neither edit
+    another district's organisation nor move one out of its own); a district-bound user places it in its districts.
+    """
     if organisation.pk:
-        require(can_edit_organisation(user, organisation))
+        stored = type(organisation).objects.get(pk=organisation.pk)
+        require(can_edit_organisation(user, stored) and can_edit_organisation(user, organisation))
     else:
         require(can_create_organisations(user))
+    districts, required = district_choices_for(user)
+    if required and not districts.filter(pk=organisation.district_id).exists():
+        raise ValidationError({"district": "Un Ufficio di Piano registra le organizzazioni del proprio ambito."})
     with transaction.atomic():
         organisation.full_clean()
         organisation._history_user = user

@@ -62,7 +62,7 @@ class PattoImpresaFilter(django_filters.FilterSet):
             | Q(problem__icontains=value)
             | Q(pk__in=queryset.model.objects.filter(parties__name__icontains=value).values("pk"))
         )
-        if value.isdigit():
+        if value.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
             q |= Q(pk=int(value))
         return queryset.filter(q)
 

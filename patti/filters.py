@@ -145,7 +145,7 @@ class PattoFilter(ScopedDistrictFilterSet):
             return queryset
         q = household_search_q(value, user=self.user, prefix="household__")
         number = value.removeprefix("n.").strip()
-        if number.isdigit() and len(number) < 10:
+        if number.isdecimal() and len(number) < 10:  # "²".isdigit(), yet int() refuses it
             q |= Q(pk=int(number))
         return with_phone_digits(queryset, "household__").filter(q)
 

@@ -100,6 +100,38 @@ def test_a_member_of_the_system_administrators_group_uses_the_admin(client, worl
     assert NAME not in household.content.decode()
 
 
+def test_a_system_administrator_cannot_make_themselves_a_superuser_in_the_admin(client, superuser):
+    """Only a superuser grants superuser status or single permissions, or changes a superuser (whose e-mail would
+    otherwise let a system administrator reset its password)."""
+    ensure_roles()
+    user = get_user_model().objects.create_user("sistemista", email="sistemista@example.invalid")
+    admins = Group.objects.get(name=SYSTEM_ADMIN_GROUP)
+    user.groups.add(admins)
+    client.force_login(user)
+    identity = Permission.objects.get(codename="view_identity")
+    data = {
+        "username": "sistemista",
+        "email": "sistemista@example.invalid",
+        "is_active": "on",
+        "is_superuser": "on",
+        "groups": [admins.pk],
+        "user_permissions": [identity.pk],
+        "date_joined_0": "01/01/2020",
+        "date_joined_1": "10:00:00",
+    }
+    response = client.post(reverse("admin:auth_user_change", args=[user.pk]), data)
+    assert response.status_code == 302  # the rest of the form is saved
+    user.refresh_from_db()
+    assert not user.is_superuser and not user.user_permissions.exists()
+    response = client.post(
+        reverse("admin:auth_user_change", args=[superuser.pk]), {**data, "username": superuser.username}
+    )
+    assert response.status_code == 403
+    superuser.refresh_from_db()
+    assert superuser.email != "sistemista@example.invalid"
+    assert client.get(reverse("admin:auth_user_change", args=[superuser.pk])).status_code == 200  # still readable
+
+
 def test_demo_users_are_not_staff_and_roles_carry_no_model_permission(db):
     users = get_user_model().objects.filter(username__in=ROLES)
     assert users.count() == len(ROLES) and not users.filter(is_staff=True).exists()

@@ -54,7 +54,7 @@ def designation_for(key: str) -> Designation:
             return Designation.objects.get_or_create(kind=kind, district=District.objects.get(code=code))[0]
         if kind == DesignationKind.ACTION:
             return Designation.objects.get_or_create(kind=kind, action=Action.objects.get(code=code))[0]
-        if kind in records and code.isdigit():
+        if kind in records and code.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
             model, action_code, _ = records[kind]
             record = model.objects.get(pk=int(code))
             return Designation.objects.get_or_create(

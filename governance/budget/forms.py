@@ -105,7 +105,7 @@ class ExpenseForm(forms.ModelForm):
         self.offered_lines = lines
         if not all_years:  # …but the list offers the open years, and the line already chosen even if closed
             chosen = [self.instance.line_id, self.initial.get("line"), self.data.get("line") if self.is_bound else None]
-            self.offered_lines = lines.filter(open_years_q() | Q(pk__in=[pk for pk in chosen if str(pk).isdigit()]))
+            self.offered_lines = lines.filter(open_years_q() | Q(pk__in=[pk for pk in chosen if str(pk).isdecimal()]))
         offered = ModelChoiceIterator(self.fields["line"])
         offered.queryset = self.offered_lines
         self.fields["line"].widget.choices = offered

@@ -18,6 +18,12 @@ from .filters import ApprovalQueueFilter
 MAX_SELECTED = 200  # more than a page of the queue; a bigger POST is cut here, never processed unbounded
 
 
+def _as_id(value: str) -> int | None:
+    """A database id from a POSTed value, or None (not isdigit(): "²" is a digit that int() refuses; at most 18
+    digits, within the database's 64-bit integers)."""
+    return int(value) if value.isdecimal() and len(value) <= 18 else None
+
+
 @login_required
 def expense_queue(request):
     require(permissions.can_approve_expenses(request.user))
@@ -35,8 +41,9 @@ def expense_queue(request):
 def _selected_ids(request) -> list[int]:
     ids = []
     for value in request.POST.getlist("expense")[:MAX_SELECTED]:
-        if value.isdigit() and int(value) not in ids:
-            ids.append(int(value))
+        pk = _as_id(value)
+        if pk is not None and pk not in ids:
+            ids.append(pk)
     return ids
 
 
@@ -44,9 +51,9 @@ def _versions(request, ids) -> dict[int, int]:
     """The version of each selected expense as the page showed it (a changed expense is then refused)."""
     versions = {}
     for pk in ids:
-        value = request.POST.get(f"version-{pk}", "")
-        if value.isdigit():
-            versions[pk] = int(value)
+        version = _as_id(request.POST.get(f"version-{pk}", ""))
+        if version is not None:
+            versions[pk] = version
     return versions
 
 
@@ -78,4 +85,9 @@ def expense_queue_approve(request):
             messages.error(request, f"Non approvata la {outcome.name}: {outcome.message}")
     if len(found) < len(ids):
         messages.error(request, f"{len(ids) - len(found)} spese selezionate non esistono o non sono visibili.")
+    selected = len(request.POST.getlist("expense"))
+    if selected > MAX_SELECTED:
+        messages.warning(
+            request, f"Selezionate {selected} spese: esaminate solo le prime {MAX_SELECTED}, ripetere per le altre."
+        )
     return redirect(back)

@@ -57,6 +57,10 @@ class MonitoringReport(AuditedModel):
     sent_pdf = models.BinaryField("PDF inviato", null=True, blank=True, editable=False)
     sent_xlsx = models.BinaryField("XLSX inviato", null=True, blank=True, editable=False)
 
+    # Never shown, searched, filtered or ordered in the admin (governance.admin_site): the snapshot keeps the people
+    # counts below 3 that the report shows as "< 3", and the files download from the report's page.
+    ADMIN_PRIVATE_FIELDS = ("snapshot", "sent_pdf", "sent_xlsx")
+
     class Meta:
         ordering = ["project_year__number"]
         verbose_name = "relazione di monitoraggio"

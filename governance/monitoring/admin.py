@@ -1,6 +1,6 @@
 """Admin of the monitoring reports, for system administrators: read-only (the Direzione writes and submits them in
-the application, where the service and the models keep a submitted report frozen). The frozen files are not shown
-here: they download from the report's page."""
+the application, where the service and the models keep a submitted report frozen). The frozen files and figures are
+private to the admin (`ADMIN_PRIVATE_FIELDS`): they download from the report's page."""
 
 from django.contrib import admin
 
@@ -13,7 +13,6 @@ class MonitoringReportAdmin(ReadOnlyAdmin):
     list_display = ["project_year", "status", "submitted_at", "submitted_by"]
     list_filter = ["status"]
     list_select_related = ["project_year", "submitted_by"]
-    exclude = ["snapshot", "sent_pdf", "sent_xlsx"]
 
 
 @admin.register(ActionNarrative)

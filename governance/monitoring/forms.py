@@ -6,14 +6,13 @@ from __future__ import annotations
 from django import forms
 
 from ..models import ProjectYear
-from .services import NARRATIVE_FIELDS
+from .services import MAX_LENGTH, NARRATIVE_FIELDS
 
 LABELS = {
     "achievements": "Risultati raggiunti",
     "critical_issues": "Criticità riscontrate",
     "corrective_actions": "Azioni correttive e revisione degli obiettivi",
 }
-MAX_LENGTH = 10_000
 
 
 class YearForm(forms.Form):

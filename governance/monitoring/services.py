@@ -19,10 +19,15 @@ from .rows import monitoring_tables
 from .tables import table_to_json
 
 NARRATIVE_FIELDS = ("achievements", "critical_issues", "corrective_actions")
+MAX_LENGTH = 10_000  # characters of each text (the premise, each field of an action's narrative)
 
 
 def _locked_report(project_year: ProjectYear, user) -> MonitoringReport:
-    """The year's report, created as a draft the first time, locked for this transaction."""
+    """The year's report, created as a draft the first time, locked for this transaction.
+
+    The year's row is locked first: before the report exists there is no row to lock, and two first writers would
+    both create one (the second failing on the unique year instead of reading the first's)."""
+    ProjectYear.objects.select_for_update().filter(pk=project_year.pk).first()
     report = MonitoringReport.objects.select_for_update().filter(project_year=project_year).first()
     if report is None:
         report = audited_save(MonitoringReport(project_year=project_year), user=user)
@@ -36,13 +41,20 @@ def narrative_save(
 ) -> MonitoringReport:
     """Write the premise and, per action pk, achievements / critical issues / corrective actions (audited)."""
     require(can_manage_monitoring(user))
+    every_text = [introduction, *(text for fields in narratives.values() for text in fields.values())]
+    if any(len(text) > MAX_LENGTH for text in every_text):
+        raise ValidationError(
+            f"Ogni testo della relazione può avere al massimo {MAX_LENGTH:,} caratteri.".replace(",", ".")
+        )
+    actions = {a.pk: a for a in Action.objects.filter(pk__in=narratives)}
+    if unknown := set(narratives) - set(actions):
+        raise ValidationError(f"Azione non trovata: {', '.join(map(str, sorted(unknown)))}.")
     with transaction.atomic():
         report = _locked_report(project_year, user)
         if report.introduction != introduction:
             report.introduction = introduction
             audited_save(report, user=user, expected_version=report.version, reason="Premessa")
         existing = {n.action_id: n for n in report.narratives.select_for_update()}
-        actions = {a.pk: a for a in Action.objects.filter(pk__in=narratives)}
         for action_pk, texts in narratives.items():
             narrative = existing.get(action_pk) or ActionNarrative(report=report, action=actions[action_pk])
             changed = [f for f in NARRATIVE_FIELDS if getattr(narrative, f) != texts.get(f, "")]

@@ -30,16 +30,24 @@ def _report_url(year: int) -> str:
 
 @login_required
 def monitoring_report(request):
-    """The report of a project year (?year=N) or cumulative (no year), live; ?format=pdf|xlsx renders the same rows."""
+    """The report of a project year (?year=N) or cumulative (no year), live; ?format=pdf|xlsx renders the same rows.
+
+    A year that is not a project year is said on the page, which shows the cumulative report: never a file of
+    another period than the one asked for."""
     require(can_read_monitoring(request.user))
     form = YearForm(request.GET or None)
-    project_year = form.cleaned_data["year"] if form.is_valid() else None
+    valid = form.is_valid()
+    project_year = form.cleaned_data["year"] if valid else None
+    if not valid:
+        messages.warning(
+            request, f"Anno di progetto «{request.GET.get('year', '')[:20]}» non valido: è mostrato il cumulato."
+        )
     year = project_year.number if project_year else None
     can_see_identity = user_scope(request.user).can_see_identity
     tables = monitoring_tables(user=request.user, year=year, reference=reference_date(request))
     report = MonitoringReport.objects.filter(project_year=project_year).first() if project_year else None
     status = "Inviata" if report and report.is_submitted else f"Dati al {timezone.localdate():%d/%m/%Y} (non inviata)"
-    fmt = request.GET.get("format", "html")
+    fmt = request.GET.get("format", "html") if valid else "html"
     kwargs = {"tables": tables, "year": year, "can_see_identity": can_see_identity, "status": status}
     if fmt == "pdf":
         return file_response(report_pdf(**kwargs, request=request), extension="pdf", name=filename(year, "pdf"))

@@ -5,6 +5,7 @@ rules (districts for district roles, an organisation for a partner's referent) a
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -58,16 +59,20 @@ def _account_form(request, account):
         system_admin=before.get("Amministratore di sistema") == "sì",
     )
     if request.method == "POST" and form.is_valid():
-        saved = account_save(
-            account=form.save(commit=False),
-            role=form.cleaned_data["role"],
-            organisation=form.cleaned_data["organisation"],
-            districts=form.cleaned_data["districts"],
-            system_admin=form.cleaned_data["system_admin"],
-            actor=request.user,
-            before=before,
-        )
-        messages.success(request, f"Utente {saved.username} salvato.")
-        return redirect("governance:user_edit", pk=saved.pk)
+        try:
+            saved = account_save(
+                account=form.save(commit=False),
+                role=form.cleaned_data["role"],
+                organisation=form.cleaned_data["organisation"],
+                districts=form.cleaned_data["districts"],
+                system_admin=form.cleaned_data["system_admin"],
+                actor=request.user,
+                before=before,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Utente {saved.username} salvato.")
+            return redirect("governance:user_edit", pk=saved.pk)
     history = history_of(profile) if profile else []
     return render(request, "governance/account_form.html", {"form": form, "account": account, "history": history})

@@ -44,7 +44,7 @@ def test_a_gift_can_be_designated_to_a_lab_a_company_pact_or_a_civic_center():
 
 
 def test_unknown_record_is_refused():
-    for key in ("lab:999999", "company_pact:abc", "civic_center:", "lab:-1"):
+    for key in ("lab:999999", "company_pact:abc", "civic_center:", "lab:-1", "lab:²", "civic_center:9" + "9" * 30):
         with pytest.raises(ValidationError, match="Destinazione non valida"):
             services.designation_for(key)
 

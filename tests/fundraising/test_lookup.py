@@ -78,3 +78,22 @@ def test_gift_designated_to_a_lab_from_the_grouped_select(client_for, fundraisin
          "payment_method": "bank_transfer", "designation_key": f"lab:{lab.pk}"},
     )  # fmt: skip
     assert Donation.objects.get().designation.lab == lab
+
+
+@pytest.mark.parametrize("query", ["D²³", "d⁴⁵", "D" + "9" * 30])
+def test_lookup_of_a_code_that_is_no_number_finds_nothing(client_for, fundraising, query):
+    DonorFactory(last_name="Galli")
+    response = client_for(fundraising).get(reverse("fundraising:donor_lookup"), {"q": query})
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"results": []}
+
+
+@pytest.mark.parametrize("url", ["fundraising:donor_list", "fundraising:donation_list", "fundraising:receipt_list"])
+def test_list_searches_take_digits_that_are_no_number_as_text(client_for, fundraising, url):
+    assert client_for(fundraising).get(reverse(url), {"q": "²³"}).status_code == 200
+
+
+def test_a_donor_typed_as_digits_that_are_no_number_is_refused_and_shown_back(fundraising):
+    form = DonationForm(data={"donor": "²³"})
+    assert not form.is_valid() and "Donatore non trovato" in str(form.errors["donor"])
+    assert 'value="²³"' in str(form["donor"])

@@ -2,9 +2,12 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from governance.enums import Role
+from governance.accounts import account_save
+from governance.enums import SYSTEM_ADMIN_GROUP, Role
 from governance.models import District, Organisation, UserProfile
 from governance.scoping import user_scope
 
@@ -107,3 +110,56 @@ def test_list_queries_do_not_grow_with_users(client_for, superuser, django_asser
         get_user_model().objects.create_user(f"extra{index}")
     with django_assert_max_num_queries(12):
         client.get(reverse("governance:users"))
+
+
+@pytest.fixture
+def system_admin(db):
+    """A member of the system administrators' group, not a superuser."""
+    user = get_user_model().objects.create_user("sys.admin", email="sys.admin@example.invalid")
+    user.groups.add(Group.objects.get_or_create(name=SYSTEM_ADMIN_GROUP)[0])
+    return user
+
+
+def test_only_a_superuser_changes_a_superuser(client_for, system_admin, superuser):
+    """Else a system administrator could set the superuser's e-mail to their own and reset its password."""
+    email = superuser.email
+    data = form_data(username=superuser.username, email="attacker@example.invalid", role="", districts=[])
+    response = client_for(system_admin).post(reverse("governance:user_edit", args=[superuser.pk]), data)
+    assert response.status_code == 200
+    assert "Solo un superutente può modificare un superutente." in response.content.decode()
+    superuser.refresh_from_db()
+    assert (superuser.email, superuser.is_active, superuser.is_superuser) == (email, True, True)
+
+
+@pytest.mark.parametrize("extra", [{"system_admin": ""}, {"is_active": ""}])
+def test_an_administrator_cannot_lock_themselves_out(client_for, system_admin, extra):
+    data = form_data(username="sys.admin", email="sys.admin@example.invalid", role="", districts=[], system_admin="on")
+    response = client_for(system_admin).post(reverse("governance:user_edit", args=[system_admin.pk]), {**data, **extra})
+    assert response.status_code == 200
+    assert "lo chieda a un altro amministratore" in response.content.decode()
+    system_admin.refresh_from_db()
+    assert system_admin.is_active and system_admin.groups.filter(name=SYSTEM_ADMIN_GROUP).exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "districts", "organisation", "message"),
+    [
+        ("Superutente", [], None, "Ruolo non previsto"),
+        (Role.UFFICIO_DI_PIANO.value, [], None, "Per questo ruolo indicare almeno un ambito."),
+        (Role.PARTNER.value, [], None, "va collegato alla sua organizzazione"),
+    ],
+)
+def test_the_service_checks_the_roles_rules_too(superuser, role, districts, organisation, message):
+    account = get_user_model()(username="mario.rossi", email="mario.rossi@example.invalid")
+    with pytest.raises(ValidationError, match=message):
+        account_save(
+            account=account,
+            role=role,
+            organisation=organisation,
+            districts=districts,
+            system_admin=False,
+            actor=superuser,
+            before={},
+        )
+    assert not get_user_model().objects.filter(username="mario.rossi").exists()
+    assert not Group.objects.filter(name="Superutente").exists()

@@ -1,9 +1,11 @@
 """Organisations created and edited in the application by the roles that need them, with the tax-code check."""
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from governance.models import District, Organisation
+from governance.organisations import organisation_save
 from tests.factories import OrganisationFactory
 
 
@@ -31,6 +33,20 @@ def test_ufficio_di_piano_cannot_place_an_organisation_in_another_district(clien
     assert response.status_code == 200
     assert "district" in response.context["form"].errors
     assert not Organisation.objects.filter(name="Istituto Comprensivo Dante Alighieri").exists()
+
+
+def test_the_service_keeps_an_ufficio_di_piano_to_its_districts(udp_cremasco):
+    cremonese, cremasco = District.objects.get(code="cremonese"), District.objects.get(code="cremasco")
+    for district in (cremonese, None):
+        school = Organisation(name="Istituto Comprensivo Dante Alighieri", kind="school", district=district)
+        with pytest.raises(ValidationError, match="del proprio ambito"):
+            organisation_save(organisation=school, user=udp_cremasco)
+    assert not Organisation.objects.filter(name="Istituto Comprensivo Dante Alighieri").exists()
+    theirs = OrganisationFactory(district=cremonese, is_member=False)
+    theirs.district = cremasco  # another district's organisation, moved into its own
+    with pytest.raises(PermissionDenied):
+        organisation_save(organisation=theirs, user=udp_cremasco)
+    assert Organisation.objects.get(pk=theirs.pk).district == cremonese
 
 
 @pytest.mark.parametrize(

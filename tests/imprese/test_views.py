@@ -353,3 +353,8 @@ def test_pact_form_needs_exactly_one_company(client_for, coordinatore, overrides
     response = client_for(coordinatore).post(reverse("imprese:pact_create"), data)
     assert response.status_code == 200 and message in response.content.decode()
     assert not PattoImpresa.objects.exists() and Organisation.objects.count() == organisations
+
+
+def test_company_pact_search_takes_digits_that_are_no_number_as_text(client_for, direzione):
+    _pacts()
+    assert _names(client_for(direzione).get(LIST, {"q": "²³"})) == []

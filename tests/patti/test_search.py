@@ -128,3 +128,10 @@ def test_search_query_count_does_not_grow(client_for, udp_cremonese, django_asse
         PattoFactory(household=HouseholdFactory(last_name=SURNAME))
     with django_assert_max_num_queries(len(one.captured_queries)):
         search(client, SURNAME)
+
+
+@pytest.mark.parametrize("query", ["²", "n.²³", "١٢٣"])
+def test_digits_that_are_not_a_pact_number_are_plain_text(client_for, direzione, patto, query):
+    """A superscript is a digit to isdigit() yet int() refuses it: such a search finds nothing, it does not fail."""
+    page = search(client_for(direzione), query)
+    assert "Nessun patto corrisponde" in page

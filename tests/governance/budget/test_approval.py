@@ -191,6 +191,28 @@ def test_approving_nothing_selected_says_so(client_for, amministrazione):
     assert "Nessuna spesa selezionata" in response.content.decode()
 
 
+@pytest.mark.parametrize("value", ["²", "9" * 30, "-1", " 1"])
+def test_a_selected_id_that_is_no_expense_number_is_ignored(client_for, amministrazione, value):
+    """A superscript is a digit to isdigit() yet int() refuses it; a number beyond 64 bits is no id either."""
+    expense = ExpenseFactory(status=ExpenseStatus.SUBMITTED)
+    response = client_for(amministrazione).post(
+        APPROVE, {"expense": [value], f"version-{expense.pk}": "²"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Nessuna spesa selezionata" in response.content.decode()
+    response = client_for(amministrazione).post(APPROVE, {"expense": [expense.pk], f"version-{expense.pk}": "²"})
+    assert response.status_code == 302
+
+
+def test_more_selected_expenses_than_the_queue_takes_at_once_are_said(client_for, amministrazione, media_root):
+    expense = ExpenseFactory(status=ExpenseStatus.SUBMITTED)
+    ids = [expense.pk, *range(10**9, 10**9 + 999)]
+    response = client_for(amministrazione).post(APPROVE, {"expense": ids}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert "Selezionate 1000 spese: esaminate solo le prime 200, ripetere per le altre." in messages
+    assert Expense.objects.get(pk=expense.pk).status == ExpenseStatus.APPROVED
+
+
 # --- The line choice ----------------------------------------------------------------------------------------
 
 
@@ -206,3 +228,5 @@ def test_line_choice_reads_in_words_and_offers_the_open_years(amministrazione):
     assert set(ExpenseForm(user=amministrazione, all_years=True).offered_lines) == {closed, open_}
     assert closed in ExpenseForm(user=amministrazione, initial={"line": closed.pk}).offered_lines
     assert closed in form.fields["line"].queryset  # not offered, still accepted (an expense of a closed year)
+    form = ExpenseForm(user=amministrazione, data={"line": "²"})  # a digit to isdigit(), not to int()
+    assert not form.is_valid() and "line" in form.errors

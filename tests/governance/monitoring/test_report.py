@@ -81,6 +81,15 @@ def test_the_cumulative_view_has_no_yearly_tables_nor_narrative(client, direzion
     assert "Relazione della Direzione per azione" not in html
 
 
+@pytest.mark.parametrize("year", ["1e30", "-1", "abc", "9" * 30])
+@pytest.mark.parametrize("fmt", ["html", "xlsx"])
+def test_a_bad_year_is_said_in_italian_and_no_file_is_made_of_the_wrong_period(client, direzione, year, fmt):
+    client.force_login(direzione)
+    response = client.get(URL, {"year": year, "format": fmt})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert f"Anno di progetto «{year[:20]}» non valido: è mostrato il cumulato." in response.content.decode()
+
+
 def test_the_direzione_writes_the_narrative_of_each_action(client, direzione, world):
     client.force_login(direzione)
     action = Action.objects.get(code="5")
@@ -158,6 +167,24 @@ def test_a_submitted_report_cannot_be_edited(client, direzione, world):
     assert ActionNarrative.objects.get(report=report).achievements == "A"
 
 
+def test_the_service_refuses_a_text_over_the_forms_limit_and_an_unknown_action(direzione):
+    action = Action.objects.get(code="1")
+    with pytest.raises(ValidationError, match="al massimo 10.000 caratteri"):
+        services.narrative_save(project_year=year_2(), user=direzione, introduction="x" * 10_001, narratives={})
+    with pytest.raises(ValidationError, match="al massimo 10.000 caratteri"):
+        services.narrative_save(
+            project_year=year_2(),
+            user=direzione,
+            introduction="",
+            narratives={action.pk: {"achievements": "x" * 10_001}},
+        )
+    with pytest.raises(ValidationError, match="Azione non trovata"):
+        services.narrative_save(
+            project_year=year_2(), user=direzione, introduction="", narratives={-1: {"achievements": "x"}}
+        )
+    assert not MonitoringReport.objects.exists() and not ActionNarrative.objects.exists()
+
+
 def test_the_database_refuses_a_submitted_report_without_what_was_sent(direzione):
     report = MonitoringReport.objects.create(project_year=year_2())
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -172,6 +199,18 @@ def test_the_files_as_sent_are_for_programme_wide_readers(client, udp_cremonese,
     assert "Relazione inviata" in html and "sent.pdf" not in html
     client.force_login(amministrazione)
     assert client.get(f"{URL}2/sent.xlsx").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "lookup", ["snapshot__tables__0__rows__0__1__people", "snapshot__contains", "sent_pdf__isnull", "sent_xlsx"]
+)
+def test_the_admin_filters_no_report_by_what_was_sent(client, superuser, direzione, lookup):
+    """The snapshot keeps the people counts below 3 that every page shows as "< 3": filtering the admin's list by
+    them would tell a system administrator each one."""
+    services.report_submit(project_year=year_2(), user=direzione, reference=REFERENCE)
+    client.force_login(superuser)
+    response = client.get("/admin/governance/monitoringreport/", {lookup: "1"})
+    assert response.status_code == 400
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
