@@ -22,3 +22,10 @@ def validate_personal_tax_code(value: str) -> None:
     """A person's 16-character codice fiscale."""
     if not codicefiscale.is_valid((value or "").strip().upper()):
         raise ValidationError("Codice fiscale non valido: controllare i 16 caratteri e il carattere di controllo.")
+
+
+def as_id(value) -> int | None:
+    """A database id from a submitted value, or None: decimal digits only (not isdigit(): "²" is a digit that int()
+    refuses), at most 18 of them (within the database's 64-bit integers; SQLite refuses a bigger one outright)."""
+    value = str(value)
+    return int(value) if value.isdecimal() and len(value) <= 18 else None

@@ -19,6 +19,7 @@ from ..models import (
 )
 from ..money import ZERO, format_eur
 from ..scoping import user_scope
+from ..validators import as_id
 from . import permissions
 from .enums import ExpenseStatus, FundingSource
 from .importers import ALLOWED_IMPORT_EXTENSIONS
@@ -105,7 +106,7 @@ class ExpenseForm(forms.ModelForm):
         self.offered_lines = lines
         if not all_years:  # …but the list offers the open years, and the line already chosen even if closed
             chosen = [self.instance.line_id, self.initial.get("line"), self.data.get("line") if self.is_bound else None]
-            self.offered_lines = lines.filter(open_years_q() | Q(pk__in=[pk for pk in chosen if str(pk).isdecimal()]))
+            self.offered_lines = lines.filter(open_years_q() | Q(pk__in=[as_id(pk) for pk in chosen if as_id(pk)]))
         offered = ModelChoiceIterator(self.fields["line"])
         offered.queryset = self.offered_lines
         self.fields["line"].widget.choices = offered

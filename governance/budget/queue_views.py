@@ -11,17 +11,12 @@ from django.views.decorators.http import require_POST
 
 from ..models import Expense
 from ..permissions import require
+from ..validators import as_id
 from ..views.common import paginate
 from . import approvals, permissions
 from .filters import ApprovalQueueFilter
 
 MAX_SELECTED = 200  # more than a page of the queue; a bigger POST is cut here, never processed unbounded
-
-
-def _as_id(value: str) -> int | None:
-    """A database id from a POSTed value, or None (not isdigit(): "²" is a digit that int() refuses; at most 18
-    digits, within the database's 64-bit integers)."""
-    return int(value) if value.isdecimal() and len(value) <= 18 else None
 
 
 @login_required
@@ -41,7 +36,7 @@ def expense_queue(request):
 def _selected_ids(request) -> list[int]:
     ids = []
     for value in request.POST.getlist("expense")[:MAX_SELECTED]:
-        pk = _as_id(value)
+        pk = as_id(value)
         if pk is not None and pk not in ids:
             ids.append(pk)
     return ids
@@ -51,7 +46,7 @@ def _versions(request, ids) -> dict[int, int]:
     """The version of each selected expense as the page showed it (a changed expense is then refused)."""
     versions = {}
     for pk in ids:
-        version = _as_id(request.POST.get(f"version-{pk}", ""))
+        version = as_id(request.POST.get(f"version-{pk}", ""))
         if version is not None:
             versions[pk] = version
     return versions
