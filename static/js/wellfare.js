@@ -1,16 +1,16 @@
 /* The project's own small behaviours (no inline script: the Content-Security-Policy forbids it). */
 
-/* A table wider than the screen scrolls inside its .table-responsive box: while it does, the box becomes a
-   focusable region labelled by the table's caption, so that keyboard users can scroll it too (WCAG 2.1.1;
+/* A table (or a chart, .chart-scroll) wider than the screen scrolls inside its .table-responsive box: while it
+   does, the box becomes a focusable region labelled by the table's caption or the chart's title, so that keyboard users can scroll it too (WCAG 2.1.1;
    the pattern of Heydon Pickering's "Inclusive Components: data tables"). Boxes that fit stay out of the tab order. */
 function markScrollableTables() {
-  document.querySelectorAll(".table-responsive").forEach(function (box, index) {
+  document.querySelectorAll(".table-responsive, .chart-scroll").forEach(function (box, index) {
     var scrolls = box.scrollWidth > box.clientWidth + 1;
     if (scrolls && !box.hasAttribute("tabindex")) {
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
       box.setAttribute("data-scroll-region", "");
-      var caption = box.querySelector("caption");
+      var caption = box.querySelector("caption, svg > title");
       if (caption) {
         caption.id = caption.id || "table-caption-" + index;
         box.setAttribute("aria-labelledby", caption.id);
