@@ -9,8 +9,10 @@ from .models import Decision, District, GovernanceBody, Meeting, Organisation, P
 
 class OrganisationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Cerca", method="search")
-    role = django_filters.ChoiceFilter(label="Ruolo nel programma", choices=ProgrammeRole.choices, method="by_role")
-    kind = django_filters.ChoiceFilter(label="Tipologia", choices=OrganisationKind.choices)
+    role = django_filters.ChoiceFilter(
+        label="Ruolo nel programma", choices=ProgrammeRole.choices, method="by_role", empty_label="Tutti"
+    )
+    kind = django_filters.ChoiceFilter(label="Tipologia", choices=OrganisationKind.choices, empty_label="Tutte")
     district = django_filters.ModelChoiceFilter(label="Ambito", queryset=District.objects.all(), empty_label="Tutti")
 
     class Meta:

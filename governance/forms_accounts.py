@@ -68,13 +68,18 @@ class AccountForm(forms.ModelForm):
 
 class AccountFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Cerca", method="search")
-    role = django_filters.ChoiceFilter(label="Ruolo", choices=Role.choices, field_name="groups__name")
+    role = django_filters.ChoiceFilter(
+        label="Ruolo", choices=Role.choices, field_name="groups__name", empty_label="Tutti"
+    )
     district = django_filters.ModelChoiceFilter(
         label="Ambito", field_name="profile__districts", queryset=District.objects.all(), empty_label="Tutti"
     )
-    is_active = django_filters.BooleanFilter(label="Attivo")
+    is_active = django_filters.BooleanFilter(
+        label="Attivo", widget=forms.Select(choices=[("", "Tutti"), ("true", "Sì"), ("false", "No")])
+    )
     order = django_filters.OrderingFilter(
         label="Ordina per",
+        empty_label="Predefinito",
         fields=(("username", "username"), ("last_name", "last_name"), ("last_login", "last_login")),
         field_labels={"username": "nome utente", "last_name": "cognome", "last_login": "ultimo accesso"},
     )

@@ -58,5 +58,5 @@ def lab_alerts(*, user, reference, year, district_id) -> list:
     items = tuple(
         AlertItem(label=lab.name, url=lab.get_absolute_url(), note=lab.district.name) for lab in first[:ALERT_ITEMS]
     )
-    text = f"{count} laboratori in corso senza piano operativo"
+    text = f"{count} {'laboratorio' if count == 1 else 'laboratori'} in corso senza piano operativo"
     return [Alert(key="labs-no-plan", text=text, count=count, items=items)]

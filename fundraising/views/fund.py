@@ -232,7 +232,7 @@ def report_sheets(data) -> list[Sheet]:
         Sheet("Per evento", roi_header, roi_rows(data["events"])),
         Sheet(
             "Donatori",
-            ["Anno", "Donatori", "Nuovi", "Fidelizzati", "Riattivati", "Persi", "Upgrade", "Retention %"],
+            ["Anno", "Donatori", "Nuovi", "Fidelizzati", "Riattivati", "Persi", "In crescita", "Fidelizzazione %"],
             [
                 [r.year, r.donors, r.new, r.retained, r.reactivated, r.lapsed, r.upgraded, r.retention]
                 for r in data["retention"]

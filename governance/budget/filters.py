@@ -55,6 +55,7 @@ class ExpenseFilter(budget_filterset("line__")):
     status = django_filters.ChoiceFilter(label="Stato", choices=ExpenseStatus.choices, empty_label="Tutti")
     order = django_filters.OrderingFilter(
         label="Ordina per",
+        empty_label="Predefinito",
         fields=(("date", "date"), ("gross_amount", "gross_amount"), ("payee", "payee")),
         field_labels={"date": "data", "gross_amount": "importo", "payee": "fornitore"},
     )
@@ -90,6 +91,7 @@ class ApprovalQueueFilter(budget_filterset("line__")):
     )
     order = django_filters.OrderingFilter(
         label="Ordina per",
+        empty_label="Predefinito",
         fields=(("date", "date"), ("gross_amount", "gross_amount"), ("payee", "payee"), ("remaining", "remaining")),
         field_labels={
             "date": "data",

@@ -195,7 +195,10 @@ def budget_alerts(*, user, reference: dt.date, year: ProjectYear | None, distric
         alerts.append(
             Alert(
                 key="budget-overspent",
-                text=f"{len(overspent)} righe di budget in sforamento (approvato oltre il previsto)",
+                text=(
+                    f"{len(overspent)} {'riga' if len(overspent) == 1 else 'righe'} di budget in sforamento "
+                    "(approvato oltre il previsto)"
+                ),
                 count=len(overspent),
                 link=reverse("governance:budget_report"),
                 items=tuple(_line_item(line) for line in overspent[:ALERT_ITEMS]),

@@ -62,7 +62,10 @@ def _governance_alerts(*, user, filters: DashboardFilters, cadence: list[Cadence
         alerts.append(
             Alert(
                 key="cadence",
-                text=f"{len(behind)} organismi in ritardo sul calendario delle riunioni (anno {filters.year_number})",
+                text=(
+                    f"{len(behind)} {'organismo' if len(behind) == 1 else 'organismi'} in ritardo sul calendario "
+                    f"delle riunioni (anno {filters.year_number})"
+                ),
                 count=len(behind),
                 link=reverse("governance:body_list"),
                 items=tuple(
@@ -92,7 +95,11 @@ def _governance_alerts(*, user, filters: DashboardFilters, cadence: list[Cadence
         alerts.append(
             Alert(
                 key="decisions",
-                text=f"{count} decisioni scadute e ancora aperte",
+                text=(
+                    f"{count} decisione scaduta e ancora aperta"
+                    if count == 1
+                    else f"{count} decisioni scadute e ancora aperte"
+                ),
                 count=count,
                 link=reverse("governance:decision_list") + "?status=open",
                 items=tuple(

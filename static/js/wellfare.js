@@ -1,19 +1,24 @@
 /* The project's own small behaviours (no inline script: the Content-Security-Policy forbids it). */
 
-/* A table wider than the screen scrolls inside its .table-responsive box: while it does, the box becomes a
-   focusable region labelled by the table's caption, so that keyboard users can scroll it too (WCAG 2.1.1;
-   the pattern of Heydon Pickering's "Inclusive Components: data tables"). Boxes that fit stay out of the tab order. */
+/* A table wider than the screen scrolls inside its .table-responsive box (a chart inside its .chart-scroll box):
+   while it does, the box becomes a focusable region labelled by the table's caption (or named after the chart's
+   title), so that keyboard users can scroll it too (WCAG 2.1.1; the pattern of Heydon Pickering's "Inclusive
+   Components: data tables"). Boxes that fit stay out of the tab order. */
 function markScrollableTables() {
-  document.querySelectorAll(".table-responsive").forEach(function (box, index) {
+  document.querySelectorAll(".table-responsive, .chart-scroll").forEach(function (box, index) {
     var scrolls = box.scrollWidth > box.clientWidth + 1;
     if (scrolls && !box.hasAttribute("tabindex")) {
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
       box.setAttribute("data-scroll-region", "");
       var caption = box.querySelector("caption");
+      var chartTitle = box.querySelector("svg > title");
       if (caption) {
         caption.id = caption.id || "table-caption-" + index;
         box.setAttribute("aria-labelledby", caption.id);
+      } else if (chartTitle) {
+        // Not the title alone: the chart's section is often a region named by the same words.
+        box.setAttribute("aria-label", "Grafico scorrevole: " + chartTitle.textContent);
       } else {
         box.setAttribute("aria-label", document.documentElement.lang === "en" ? "Scrollable table" : "Tabella scorrevole");
       }

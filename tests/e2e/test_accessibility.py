@@ -7,13 +7,19 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from governance.enums import AttendanceStatus, DecisionStatus
-from governance.models import GovernanceBody
+from governance.models import GovernanceBody, ProjectYear
+from governance.monitoring import services as monitoring
 from tests.conftest import DEMO_PASSWORD
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.factories import AttendanceFactory, DecisionFactory, MeetingFactory
+from tests.fundraising.factories import CampaignFactory, DonationFactory, EventFactory
+from tests.governance.budget.factories import ExpenseFactory
+from tests.governance.monitoring.factories import IN_YEAR_3, district, district_partner, line, reach_world
+from tests.patti.factories import HouseholdFactory, signed_patto
 
 
 @pytest.fixture
@@ -45,25 +51,65 @@ def cabina_meeting(db):
     return meeting
 
 
-# name: (who looks at it, its address for the meeting of the fixture)
+@pytest.fixture
+def programme(cabina_meeting):
+    """Data for the newer pages: pacts, labs, a civic center and training in year 2 (Cremasco pacts in year 3 on
+    its worklist), budget lines with expenses waiting for approval, donations, and the report of year 3 submitted
+    before one more pact was signed (its page shows the difference)."""
+    partner = district_partner("cremonese")
+    approved = line(action="1", partner=partner, planned="10000.00", approved="2000.00")
+    ExpenseFactory(line=approved, status="submitted", description="Affitto della sala per il laboratorio")
+    ExpenseFactory(line=line(action="3", partner=partner, planned="500.00"), status="submitted", net_amount=800)
+    reach_world()
+    signed_patto(household=HouseholdFactory(district=district("cremasco")), on=IN_YEAR_3)
+    campaign, event = CampaignFactory(), EventFactory()
+    DonationFactory(campaign=campaign, amount=250)
+    DonationFactory(event=event, amount=1200)
+    direzione = get_user_model().objects.get(username="direzione")
+    monitoring.report_submit(project_year=ProjectYear.objects.get(number=3), user=direzione, reference=IN_YEAR_3)
+    signed_patto(household=HouseholdFactory(district=district("cremasco")), on=IN_YEAR_3)
+    return {
+        "meeting": cabina_meeting,
+        "decision": cabina_meeting.decisions.order_by("pk").first(),
+        "organisation": partner,
+        "user": get_user_model().objects.get(username="udp.cremasco"),
+    }
+
+
+# The narrowest common laptop screen, and a phone.
+LAPTOP = {**DESKTOP, "width": 1280}
+
+# name: (who looks at it, its address for the data of the fixture)
 PAGES = {
-    "login": (None, lambda meeting: "/accounts/login/"),
-    "home": ("direzione", lambda meeting: "/"),
-    "bodies": ("direzione", lambda meeting: "/governance/bodies/"),
-    "body-detail": ("direzione", lambda meeting: f"/governance/bodies/{meeting.body.pk}/"),
-    "meetings": ("direzione", lambda meeting: "/governance/meetings/"),
-    "meeting-detail": ("direzione", lambda meeting: f"/governance/meetings/{meeting.pk}/"),
-    "meeting-form": ("direzione", lambda meeting: f"/governance/meetings/{meeting.pk}/edit/"),
-    "decisions": ("direzione", lambda meeting: "/governance/decisions/"),
-    "organisations": ("direzione", lambda meeting: "/governance/organisations/"),
-    "not-found": ("udp.cremasco", lambda meeting: "/governance/meetings/999999/"),
+    "login": (None, lambda data: "/accounts/login/"),
+    "home": ("direzione", lambda data: "/"),
+    "dashboard-actions": ("direzione", lambda data: "/cruscotto/azioni/?year=2"),
+    "bodies": ("direzione", lambda data: "/governance/bodies/"),
+    "body-detail": ("direzione", lambda data: f"/governance/bodies/{data['meeting'].body.pk}/"),
+    "meetings": ("direzione", lambda data: "/governance/meetings/"),
+    "meeting-detail": ("direzione", lambda data: f"/governance/meetings/{data['meeting'].pk}/"),
+    "meeting-form": ("direzione", lambda data: f"/governance/meetings/{data['meeting'].pk}/edit/"),
+    "decisions": ("direzione", lambda data: "/governance/decisions/"),
+    "decision-detail": ("direzione", lambda data: f"/governance/decisions/{data['decision'].pk}/"),
+    "organisations": ("direzione", lambda data: "/governance/organisations/"),
+    "organisation-form": ("amministrazione", lambda data: f"/governance/organisations/{data['organisation'].pk}/edit/"),
+    "users": ("admin", lambda data: "/governance/users/"),
+    "user-form": ("admin", lambda data: f"/governance/users/{data['user'].pk}/edit/"),
+    "monitoring": ("direzione", lambda data: "/governance/reports/monitoring/?year=2"),
+    "monitoring-narrative": ("direzione", lambda data: "/governance/reports/monitoring/2/narrative/"),
+    "monitoring-sent": ("direzione", lambda data: "/governance/reports/monitoring/?year=3"),
+    "fundraising-reports": ("direzione", lambda data: "/fundraising/reports/"),
+    "expenses-to-approve": ("amministrazione", lambda data: "/governance/budget/expenses/to-approve/"),
+    "home-district": ("udp.cremasco", lambda data: "/"),
+    "worklist": ("udp.cremasco", lambda data: "/patti/da-fare/"),
+    "not-found": ("udp.cremasco", lambda data: "/governance/meetings/999999/"),
 }
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["desktop", "phone"])
 def test_main_pages_are_accessible_and_fit_the_screen(
-    viewport, open_page, login, cabina_meeting, accessibility_violations, screenshot
+    viewport, open_page, login, programme, accessibility_violations, screenshot
 ):
     """One visit per page and role (a fresh browser context per user); every page's violations reported at once."""
     pages = {}
@@ -74,7 +120,10 @@ def test_main_pages_are_accessible_and_fit_the_screen(
             if username:
                 login(pages[username], username)
         page = pages[username]
-        page.goto(url(cabina_meeting))
+        response = page.goto(url(programme))
+        expected = 404 if name == "not-found" else 200
+        if response.status != expected:
+            reports.append(f"{page.url}: HTTP {response.status}, not {expected}: the page checked is not the one meant")
         screenshot(page, name)
         reports.append(accessibility_violations(page))
         # Reflow (WCAG 1.4.10): wide tables scroll inside their box, the page itself never scrolls sideways.

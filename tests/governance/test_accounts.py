@@ -98,6 +98,13 @@ def test_list_searches_filters_and_links(client_for, superuser):
     page = client.get(reverse("governance:users"), {"district": cremonese.pk}).content.decode()
     assert "udp.cremonese" in page and "udp.cremasco" not in page
     assert client.get(reverse("governance:users"), {"order": "-last_name"}).status_code == 200
+    get_user_model().objects.filter(username="udp.cremasco").update(is_active=False)
+    page = client.get(reverse("governance:users"), {"is_active": "false"}).content.decode()
+    assert "udp.cremasco" in page and "udp.cremonese" not in page
+    page = client.get(reverse("governance:users"), {"is_active": "true"}).content.decode()
+    assert "udp.cremonese" in page and "udp.cremasco" not in page
+    # The filter speaks Italian: "Tutti" / "Predefinito", never Django's "---------" or "Sconosciuto".
+    assert "---------" not in page and "Sconosciuto" not in page
     home = client.get(reverse("home")).content.decode()
     assert reverse("governance:users") in home
 

@@ -181,6 +181,7 @@ def test_cadence_per_body_and_overdue_decisions(client_for, direzione):
     assert lines["cabina"].cell.held == 1 and lines["cabina"].status == "in ritardo"  # 1 of 6
     alerts = {a.key: a for a in response.context["dashboard"].alerts}
     assert alerts["decisions"].count == 1
+    assert alerts["decisions"].text == "1 decisione scaduta e ancora aperta"
     assert "Approvare il vademecum" in alerts["decisions"].items[0].label
     assert alerts["cadence"].count == sum(line.status == "in ritardo" for line in lines.values())
 
