@@ -65,6 +65,7 @@ class AttendanceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members if members is not None else BodyMember.objects.none()
         self.fields["member"].required = False
+        self.fields["member"].empty_label = "Scegli un componente"
         self.fields["status"].initial = AttendanceStatus.PRESENT
 
     def has_changed(self):
@@ -124,6 +125,10 @@ class DecisionForm(forms.ModelForm):
             get_user_model().objects.filter(is_active=True, groups__isnull=False).distinct().order_by("username")
         )
         self.fields["owner"].label = "responsabile esterno"
+        # At most one owner is named: each empty choice says so, instead of Django's dashes.
+        self.fields["owner_member"].empty_label = "Nessun componente"
+        self.fields["owner_user"].empty_label = "Nessun utente"
+        self.fields["owner_organisation"].empty_label = "Nessuna organizzazione"
 
     def clean(self):
         data = super().clean()

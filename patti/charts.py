@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .models import ASSESSMENT_DIMENSIONS, Assessment
 
-WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 640, 240, 40, 20, 15, 40
+# PAD_RIGHT leaves room for half of the last date label, centred on the last point (8 characters of 11 units).
+WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 640, 240, 40, 32, 15, 40
 SERIES = {
     "dynamism": ("Dinamicità", "#0066cc"),
     "resilience": ("Resilienza", "#008055"),

@@ -19,7 +19,8 @@ from tests.factories import AttendanceFactory, DecisionFactory, MeetingFactory
 from tests.fundraising.factories import CampaignFactory, DonationFactory, EventFactory
 from tests.governance.budget.factories import ExpenseFactory
 from tests.governance.monitoring.factories import IN_YEAR_3, district, district_partner, line, reach_world
-from tests.patti.factories import HouseholdFactory, signed_patto
+from tests.laboratori.factories import SelfAssessmentFactory
+from tests.patti.factories import AssessmentFactory, HouseholdFactory, signed_patto
 
 
 @pytest.fixture
@@ -54,8 +55,9 @@ def cabina_meeting(db):
 @pytest.fixture
 def programme(cabina_meeting):
     """Data for the newer pages: pacts, labs, a civic center and training in year 2 (Cremasco pacts in year 3 on
-    its worklist), budget lines with expenses waiting for approval, donations, and the report of year 3 submitted
-    before one more pact was signed (its page shows the difference)."""
+    its worklist), budget lines with expenses waiting for approval, donations, the report of year 3 submitted
+    before one more pact was signed (its page shows the difference), and a pact and a lab with two assessments
+    (their pages draw the trend)."""
     partner = district_partner("cremonese")
     approved = line(action="1", partner=partner, planned="10000.00", approved="2000.00")
     ExpenseFactory(line=approved, status="submitted", description="Affitto della sala per il laboratorio")
@@ -67,12 +69,18 @@ def programme(cabina_meeting):
     DonationFactory(event=event, amount=1200)
     direzione = get_user_model().objects.get(username="direzione")
     monitoring.report_submit(project_year=ProjectYear.objects.get(number=3), user=direzione, reference=IN_YEAR_3)
-    signed_patto(household=HouseholdFactory(district=district("cremasco")), on=IN_YEAR_3)
+    patto = signed_patto(household=HouseholdFactory(district=district("cremasco")), on=IN_YEAR_3)
+    AssessmentFactory(patto=patto, date=dt.date(2016, 11, 1), dynamism=4, resilience=3)
+    AssessmentFactory(patto=patto, date=dt.date(2017, 2, 1), dynamism=3, resilience=4)
+    lab = SelfAssessmentFactory(date=dt.date(2016, 12, 1)).lab
+    SelfAssessmentFactory(lab=lab, date=dt.date(2017, 3, 1), pr=3, re=4, ri=3)
     return {
         "meeting": cabina_meeting,
         "decision": cabina_meeting.decisions.order_by("pk").first(),
         "organisation": partner,
         "user": get_user_model().objects.get(username="udp.cremasco"),
+        "patto": patto,
+        "lab": lab,
     }
 
 
@@ -100,10 +108,19 @@ PAGES = {
     "monitoring-sent": ("direzione", lambda data: "/governance/reports/monitoring/?year=3"),
     "fundraising-reports": ("direzione", lambda data: "/fundraising/reports/"),
     "expenses-to-approve": ("amministrazione", lambda data: "/governance/budget/expenses/to-approve/"),
+    "budget-report": ("direzione", lambda data: "/governance/reports/budget/"),
+    "lab-detail": ("direzione", lambda data: f"/laboratori/{data['lab'].pk}/"),
     "home-district": ("udp.cremasco", lambda data: "/"),
     "worklist": ("udp.cremasco", lambda data: "/patti/da-fare/"),
+    "patto-detail": ("udp.cremasco", lambda data: f"/patti/{data['patto'].pk}/"),
     "not-found": ("udp.cremasco", lambda data: "/governance/meetings/999999/"),
 }
+
+# The titles of the page's SVG charts drawn narrower than 90 % of their viewBox (their text shrinks as much).
+SQUEEZED_CHARTS = """() => Array.from(document.querySelectorAll("svg[role=img][viewBox]"))
+  .filter((svg) => { const width = svg.getBoundingClientRect().width;
+                     return width > 0 && width < 0.9 * svg.viewBox.baseVal.width; })
+  .map((svg) => svg.querySelector("title").textContent)"""
 
 
 @pytest.mark.e2e
@@ -130,6 +147,11 @@ def test_main_pages_are_accessible_and_fit_the_screen(
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > viewport["width"]:
             reports.append(f"{page.url}: the page is {width} px wide in a {viewport['width']} px window")
+        # Charts keep their labels readable: none drawn more than 10 % smaller than its own size (a wider one
+        # scrolls inside its .chart-scroll box instead).
+        squeezed = page.evaluate(SQUEEZED_CHARTS)
+        if squeezed:
+            reports.append(f"{page.url}: charts squeezed below 90 % of their size: {squeezed}")
 
     reports = [report for report in reports if report]
     assert not reports, "\n\n".join(reports)

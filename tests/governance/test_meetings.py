@@ -50,7 +50,11 @@ def test_udp_creates_a_meeting_of_its_district_body_with_attendance_and_decision
     client = client_for(udp_cremasco)
     form_page = client.get(f"/governance/meetings/new/?body={coord.pk}")
     assert form_page.status_code == 200
-    assert "Referente Comune di Crema" in form_page.content.decode()
+    html = form_page.content.decode()
+    assert "Referente Comune di Crema" in html
+    # The empty choices of the attendance and decision selects are in Italian, not Django's dashes.
+    assert '<option value="">Scegli un componente</option>' in html and "---------" not in html
+    assert '<option value="" selected>Nessuna organizzazione</option>' in html
     response = client.post(
         f"/governance/meetings/new/?body={coord.pk}",
         meeting_post(coord, decisions=[("Convocare i referenti", "2017-04-30")]),
